@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/common/Async.h"
+
+#include <QCoroSignal>
+#include <QTimer>
+
+#include <memory>
+
+namespace certdeck {
+
+QCoro::Task<bool> sleepFor(std::chrono::milliseconds duration, const CancelToken& cancel)
+{
+    if (cancel.isCancelled())
+        co_return false;
+    if (duration.count() <= 0)
+        co_return true;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(cancel.notifier(), &detail::CancelState::cancelRequested, &timer,
+                     [&timer] { timer.start(0); }, Qt::QueuedConnection);
+    timer.start(duration);
+    co_await qCoro(&timer, &QTimer::timeout);
+    co_return !cancel.isCancelled();
+}
+
+Error cancelledError()
+{
+    return Error(ErrorCode::Cancelled, QObject::tr("The operation was cancelled."));
+}
+
+} // namespace certdeck

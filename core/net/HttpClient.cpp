@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/HttpClient.h"
+
+#include "core/common/Async.h"
+#include "core/common/Log.h"
+
+#include <QCoroNetworkReply>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTimer>
+
+#include <memory>
+
+namespace certdeck::net {
+
+QByteArray HttpResponse::header(QByteArrayView name) const
+{
+    for (const auto& [k, v] : headers) {
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    }
+    return {};
+}
+
+QList<QByteArray> HttpResponse::headerValues(QByteArrayView name) const
+{
+    QList<QByteArray> out;
+    for (const auto& [k, v] : headers) {
+        if (k.compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        // Qt joins repeated headers with ", " (and "\n" for Set-Cookie); Link values may themselves hold
+        // commas only inside <...> or quoted strings, so split carefully.
+        QByteArray cur;
+        int angle = 0;
+        bool quoted = false;
+        for (char c : v) {
+            if (c == '<' && !quoted)
+                ++angle;
+            else if (c == '>' && !quoted && angle > 0)
+                --angle;
+            else if (c == '"')
+                quoted = !quoted;
+            if ((c == ',' || c == '\n') && angle == 0 && !quoted) {
+                if (!cur.trimmed().isEmpty())
+                    out.append(cur.trimmed());
+                cur.clear();
+                continue;
+            }
+            cur.append(c);
+        }
+        if (!cur.trimmed().isEmpty())
+            out.append(cur.trimmed());
+    }
+    return out;
+}
+
+HttpClient::HttpClient(QObject* parent)
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_userAgent(QByteArrayLiteral("Certdeck/") + CERTDECK_VERSION)
+{
+    m_nam->setAutoDeleteReplies(false);
+    // Proxies from the environment are honoured by Qt; loopback never goes through one.
+}
+
+HttpClient::~HttpClient() = default;
+
+void HttpClient::addTrustedCertificates(const QList<QSslCertificate>& certs)
+{
+    m_extraCas.append(certs);
+}
+
+Status HttpClient::addTrustedCertificatesFromFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::NotFound, tr("Cannot read the CA certificate file %1.").arg(path), f.errorString());
+    const auto certs = QSslCertificate::fromData(f.read(4 << 20), QSsl::Pem);
+    if (certs.isEmpty())
+        return Error(ErrorCode::InvalidInput, tr("%1 holds no PEM certificate.").arg(path));
+    addTrustedCertificates(certs);
+    return {};
+}
+
+QCoro::Task<Result<HttpResponse>> HttpClient::get(const QUrl& url, CancelToken cancel)
+{
+    HttpRequest r;
+    r.url = url;
+    co_return co_await send(std::move(r), std::move(cancel));
+}
+
+namespace {
+Error networkError(QNetworkReply* reply, const QUrl& url, const QStringList& sslErrors)
+{
+    const QString host = url.host();
+    const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+    const QString detail = reply->errorString();
+    switch (reply->error()) {
+    case QNetworkReply::HostNotFoundError:
+        return Error(ErrorCode::Network,
+                     QObject::tr("The name %1 could not be resolved. Check the spelling and your DNS.").arg(host), detail);
+    case QNetworkReply::ConnectionRefusedError:
+        return Error(ErrorCode::Network,
+                     QObject::tr("%1 refused the connection on port %2. Is the server running?").arg(host).arg(port),
+                     detail);
+    case QNetworkReply::RemoteHostClosedError:
+        return Error(ErrorCode::Network, QObject::tr("%1 closed the connection unexpectedly.").arg(host), detail);
+    case QNetworkReply::SslHandshakeFailedError:
+        return Error(ErrorCode::Tls,
+                     QObject::tr("The secure connection to %1 failed: its certificate is not trusted or not valid "
+                                 "for this name. If it is a private CA, give its certificate with --ca-file.")
+                         .arg(host),
+                     sslErrors.isEmpty() ? detail : sslErrors.join(QStringLiteral("; ")));
+    case QNetworkReply::TimeoutError:
+        return Error(ErrorCode::Timeout, QObject::tr("%1 did not answer in time.").arg(host), detail);
+    default:
+        return Error(ErrorCode::Network, QObject::tr("The request to %1 failed.").arg(host), detail);
+    }
+}
+} // namespace
+
+QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelToken cancel)
+{
+    const QUrl url = request.url;
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        co_return Error(ErrorCode::InvalidInput, tr("%1 is not a valid web address.").arg(url.toDisplayString()));
+    if (scheme == QLatin1String("http") && !request.allowPlainHttp)
+        co_return Error(ErrorCode::Protocol,
+                        tr("Refusing to use plain HTTP for %1: only https:// is allowed here.").arg(url.toDisplayString()));
+    if (cancel.isCancelled())
+        co_return cancelledError();
+
+    QNetworkRequest nr(url);
+    nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                    request.maxRedirects > 0 ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                             : QNetworkRequest::ManualRedirectPolicy);
+    if (request.maxRedirects > 0)
+        nr.setMaximumRedirectsAllowed(request.maxRedirects);
+    nr.setTransferTimeout(static_cast<int>(request.timeout.count()));
+    nr.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
+    for (const auto& [k, v] : request.headers)
+        nr.setRawHeader(k, v);
+    if (scheme == QLatin1String("https")) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setProtocol(QSsl::TlsV1_2OrLater);
+        if (!m_extraCas.isEmpty())
+            ssl.addCaCertificates(m_extraCas);
+        nr.setSslConfiguration(ssl);
+    }
+
+    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> reply(
+        request.body.isEmpty() && request.method != "POST"
+            ? m_nam->sendCustomRequest(nr, request.method)
+            : m_nam->sendCustomRequest(nr, request.method, request.body),
+        [](QNetworkReply* r) { r->deleteLater(); });
+    QNetworkReply* r = reply.get();
+
+    bool tooLarge = false;
+    bool timedOut = false;
+    QStringList sslErrors;
+    QObject::connect(r, &QNetworkReply::downloadProgress, r, [&, r](qint64 received, qint64 total) {
+        if (received > request.maxResponseBytes || total > request.maxResponseBytes) {
+            tooLarge = true;
+            r->abort();
+        }
+    });
+    QObject::connect(r, &QNetworkReply::encrypted, this, [this] { ++m_connectionsOpened; });
+    QObject::connect(r, &QNetworkReply::sslErrors, r, [&sslErrors](const QList<QSslError>& errors) {
+        for (const auto& e : errors)
+            sslErrors.append(e.errorString());
+    });
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, r, [&timedOut, r] {
+        timedOut = true;
+        r->abort();
+    });
+    deadline.start(request.timeout);
+    QObject::connect(cancel.notifier(), &detail::CancelState::cancelRequested, r, [r] { r->abort(); },
+                     Qt::QueuedConnection);
+
+    if (!r->isFinished())
+        co_await qCoro(r).waitForFinished(std::chrono::milliseconds(-1));
+    deadline.stop();
+
+    if (cancel.isCancelled())
+        co_return cancelledError();
+    if (tooLarge)
+        co_return Error(ErrorCode::Protocol,
+                        tr("%1 sent a larger answer than allowed (%2 bytes).").arg(url.host()).arg(request.maxResponseBytes));
+    if (timedOut || r->error() == QNetworkReply::OperationCanceledError)
+        co_return Error(ErrorCode::Timeout,
+                        tr("%1 did not answer within %2 seconds.").arg(url.host()).arg(request.timeout.count() / 1000.0));
+
+    const QVariant statusAttr = r->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttr.isValid())
+        co_return networkError(r, url, sslErrors);
+
+    HttpResponse resp;
+    resp.status = statusAttr.toInt();
+    resp.url = r->url();
+    resp.headers = r->rawHeaderPairs();
+    resp.body = r->read(request.maxResponseBytes + 1);
+    if (resp.body.size() > request.maxResponseBytes)
+        co_return Error(ErrorCode::Protocol,
+                        tr("%1 sent a larger answer than allowed (%2 bytes).").arg(url.host()).arg(request.maxResponseBytes));
+    if (resp.url.scheme() == QLatin1String("http") && scheme == QLatin1String("https"))
+        co_return Error(ErrorCode::Protocol, tr("%1 redirected from HTTPS to plain HTTP; refused.").arg(url.host()));
+    qCDebug(lcNet) << request.method << url.toDisplayString() << "->" << resp.status << resp.body.size() << "bytes";
+    co_return resp;
+}
+
+} // namespace certdeck::net
