@@ -21,6 +21,11 @@ class [[nodiscard]] Result {
 public:
     using value_type = T;
 
+    /// An empty Result is an error ("no result"); it exists for containers and QCoro::waitFor.
+    Result()
+        : m_data(std::in_place_index<1>, Error(ErrorCode::Unknown, QStringLiteral("No result.")))
+    {
+    }
     Result(const T& v)
         : m_data(std::in_place_index<0>, v)
     {

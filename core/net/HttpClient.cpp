@@ -71,6 +71,8 @@ HttpClient::~HttpClient() = default;
 void HttpClient::addTrustedCertificates(const QList<QSslCertificate>& certs)
 {
     m_extraCas.append(certs);
+    // Pooled connections keep the TLS configuration they were opened with.
+    m_nam->clearConnectionCache();
 }
 
 Status HttpClient::addTrustedCertificatesFromFile(const QString& path)

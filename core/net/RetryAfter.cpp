@@ -11,16 +11,21 @@ namespace {
 std::optional<QDateTime> parseHttpDate(const QString& s)
 {
     static const QLocale c = QLocale::c();
-    // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT ; RFC 850: Sunday, 06-Nov-94 08:49:37 GMT ; asctime: Sun Nov  6 08:49:37 1994
-    const QString formats[] = {QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"),
-                               QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"),
-                               QStringLiteral("ddd MMM d HH:mm:ss yyyy")};
-    QString simplified = s.simplified();
+    // IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT",
+    // asctime "Sun Nov  6 08:49:37 1994". The weekday is redundant and Qt would reject a date whose
+    // weekday it computes differently (two-digit years), so it is dropped before parsing.
+    QString rest = s.simplified();
+    const int firstSpace = rest.indexOf(QLatin1Char(' '));
+    if (firstSpace < 0)
+        return std::nullopt;
+    rest = rest.mid(firstSpace + 1);
+    const QString formats[] = {QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'"), QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'"),
+                               QStringLiteral("MMM d HH:mm:ss yyyy")};
     for (const auto& f : formats) {
-        QDateTime t = c.toDateTime(simplified, f);
+        QDateTime t = c.toDateTime(rest, f);
         if (t.isValid()) {
-            t.setTimeZone(QTimeZone::UTC);
-            if (f.contains(QLatin1String("yy HH")) && t.date().year() < 1970)
+            t = QDateTime(t.date(), t.time(), QTimeZone::utc());
+            if (t.date().year() < 1970)
                 t = t.addYears(100);
             return t;
         }

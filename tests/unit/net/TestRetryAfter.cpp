@@ -30,7 +30,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, value);
         QFETCH(qint64, expectedSeconds);
-        const QDateTime now(QDate(2026, 11, 1), QTime(12, 0), QTimeZone::UTC);
+        const QDateTime now(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);
         auto t = parseRetryAfter(value, now);
         if (expectedSeconds < 0) {
             QVERIFY(!t.has_value());

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# One-command set-up on Debian 12 (as root or through sudo):
+#   installer/setup.sh app    install what is missing, build, and launch the desktop app
+#   installer/setup.sh test   install what is missing, build with -Werror, run every test, then the
+#                             unit and integration tests again under ASan+UBSan, then build the .deb
+#   installer/setup.sh deps   only install the Debian packages (installer/debian-packages.txt)
+# Idempotent: packages already installed are not touched; builds are incremental (ccache).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+step() { printf '\n==> %s\n' "$*"; }
+
+deps() {
+    local wanted missing=()
+    wanted=$(grep -Ev '^\s*(#|$)' installer/debian-packages.txt)
+    for p in $wanted; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        step "Installing ${#missing[@]} Debian packages: ${missing[*]}"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+build() {
+    step "Building ($1)"
+    cmake --preset "$1" >/dev/null
+    cmake --build --preset "$1" -j "$jobs"
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+deps)
+    deps
+    ;;
+app)
+    deps
+    build release
+    step "Launching Certdeck"
+    exec "$root/build/release/app/gui/certdeck" "$@"
+    ;;
+test)
+    start=$(date +%s)
+    deps
+    build ci
+    step "Running every test (unit, integration, gui)"
+    ctest --preset ci -j "$jobs" --timeout 900
+    step "Packaging: building and checking the .deb"
+    (cd build/ci && cpack -G DEB >/dev/null)
+    deb=$(ls -t build/ci/certdeck_*.deb | head -n 1)
+    depends=$(dpkg-deb --field "$deb" Depends)
+    for need in qt6-qpa-plugins libqt6sql6-sqlite libsecret-1-0; do
+        case "$depends" in *"$need"*) ;; *) echo "error: $deb does not depend on $need" >&2; exit 1 ;; esac
+    done
+    dpkg-deb --contents "$deb" | grep -q './usr/share/applications/org.certdeck.Certdeck.desktop' \
+        || { echo "error: $deb has no .desktop file" >&2; exit 1; }
+    echo "$deb: ok ($depends)"
+    if [ "${CERTDECK_SKIP_ASAN:-0}" != 1 ]; then
+        build asan
+        step "Running the unit and integration tests under ASan+UBSan"
+        ctest --preset asan -j "$jobs" --timeout 900
+    fi
+    step "All tests passed in $(( $(date +%s) - start )) s"
+    ;;
+*)
+    sed -n '3,8p' "${BASH_SOURCE[0]}" >&2
+    exit 2
+    ;;
+esac
