@@ -89,6 +89,8 @@ void releaseRunDir(const QString& registration) {
         QDir().rmdir(kRunDir); // only if empty: never anything that is not ours
         QFile::remove(kCreatedMarker);
     }
+    if (!inUse)
+        QDir().rmdir(kRegistry); // the lock file stays: removing it would race with a waiting fixture
 }
 
 bool runCapture(const QString& program, const QStringList& args, const QByteArray& input, QByteArray* out,
@@ -146,6 +148,13 @@ QString SshdFixture::knownHostsLine() const {
 
 QString SshdFixture::log() const {
     QFile f(m_dir.filePath(QStringLiteral("sshd.log")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLocal8Bit(f.readAll());
+}
+
+QString SshdFixture::sftpLog() const {
+    QFile f(m_dir.filePath(QStringLiteral("sftp.log")));
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QString::fromLocal8Bit(f.readAll());
@@ -285,6 +294,22 @@ bool SshdFixture::makeTestUser(QString* error) {
 }
 
 bool SshdFixture::writeConfig(QString* error) {
+    QString subsystem = QStringLiteral("internal-sftp");
+    if (m_options.sftpLog) {
+        const QString server =
+            findBinary(QStringLiteral("/usr/lib/openssh/sftp-server"), QStringLiteral("openssh-sftp-server"), error);
+        if (server.isEmpty())
+            return false;
+        // sshd runs an external subsystem through the user's shell, so the redirection works. The
+        // log is world-writable because the test user's sftp-server appends to it too.
+        const QString log = m_dir.filePath(QStringLiteral("sftp.log"));
+        QFile f(log);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.close();
+        ::chmod(QFile::encodeName(log).constData(), 0666);
+        subsystem = QStringLiteral("%1 -e -l INFO 2>>'%2'").arg(server, log);
+    }
     QFile cfg(m_dir.filePath(QStringLiteral("sshd_config")));
     if (!cfg.open(QIODevice::WriteOnly)) {
         if (error)
@@ -305,7 +330,7 @@ bool SshdFixture::writeConfig(QString* error) {
                        "PasswordAuthentication yes\n"
                        "KbdInteractiveAuthentication no\n"
                        "PermitEmptyPasswords no\n"
-                       "Subsystem sftp internal-sftp\n"
+                       "Subsystem sftp %5\n"
                        "LogLevel DEBUG1\n"
                        "MaxStartups 100:30:200\n"
                        "MaxSessions 50\n"
@@ -318,7 +343,7 @@ bool SshdFixture::writeConfig(QString* error) {
                        "AllowAgentForwarding no\n")
             .arg(m_port)
             .arg(m_dir.filePath(QStringLiteral("ssh_host_ed25519_key")), m_dir.filePath(QStringLiteral("sshd.pid")),
-                 m_dir.filePath(QStringLiteral("authorized_keys")));
+                 m_dir.filePath(QStringLiteral("authorized_keys")), subsystem);
     return cfg.write(text.toUtf8()) > 0;
 }
 

@@ -28,6 +28,10 @@ class SshdFixture {
 public:
     struct Options {
         bool testUser = false;
+        /// Serve SFTP with OpenSSH's sftp-server binary logging at INFO into sftpLog() (what it
+        /// opened, with which mode, renamed ...), instead of internal-sftp, which can only log to
+        /// syslog or the client's channel. Same protocol code either way.
+        bool sftpLog = false;
     };
 
     SshdFixture();
@@ -69,6 +73,9 @@ public:
 
     [[nodiscard]] QString workDir() const { return m_dir.path(); }
     [[nodiscard]] QString log() const;
+    /// Options::sftpLog only: the SFTP server's log ("open ... mode 0600", "set ... mode",
+    /// "posix-rename old ... new ...").
+    [[nodiscard]] QString sftpLog() const;
     /// How many SSH authentication requests sshd has received so far (its "userauth-request" lines).
     [[nodiscard]] int authRequestCount() const;
     /// PIDs of sshd and ssh-agent.
