@@ -8,8 +8,7 @@
 namespace certdeck::ui {
 
 DashboardPage::DashboardPage(QWidget* parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     setObjectName(QStringLiteral("dashboardPage"));
     auto* layout = new QVBoxLayout(this);
     m_emptyState = new QWidget(this);
@@ -38,8 +37,7 @@ DashboardPage::DashboardPage(QWidget* parent)
     layout->addWidget(m_emptyState);
 }
 
-bool DashboardPage::isEmptyState() const
-{
+bool DashboardPage::isEmptyState() const {
     return m_emptyState->isVisibleTo(this);
 }
 

@@ -3,6 +3,7 @@
 
 #include "ui/DashboardPage.h"
 #include "ui/PlaceholderPage.h"
+#include "ui/Resources.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -18,8 +19,8 @@
 namespace certdeck::ui {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
-{
+    : QMainWindow(parent) {
+    initResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Certdeck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/certdeck.svg")));
@@ -67,16 +68,14 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addSection(const QString& objectName, const QString& title, const QString& icon, QWidget* page)
-{
+void MainWindow::addSection(const QString& objectName, const QString& title, const QString& icon, QWidget* page) {
     auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), title, m_sidebar);
     item->setData(Qt::UserRole, objectName);
     item->setData(Qt::AccessibleTextRole, title);
     m_pages->addWidget(page);
 }
 
-void MainWindow::buildActions()
-{
+void MainWindow::buildActions() {
     auto* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
@@ -94,8 +93,7 @@ void MainWindow::buildActions()
     check->setObjectName(QStringLiteral("actionCheckDns"));
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
-{
+void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);

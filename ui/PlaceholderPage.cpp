@@ -7,8 +7,7 @@
 namespace certdeck::ui {
 
 PlaceholderPage::PlaceholderPage(const QString& title, const QString& description, QWidget* parent)
-    : QWidget(parent)
-{
+    : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     auto* heading = new QLabel(title, this);
     QFont f = heading->font();

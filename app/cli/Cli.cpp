@@ -10,8 +10,7 @@
 
 namespace certdeck::cli {
 
-int reportError(CliContext& ctx, const Error& error)
-{
+int reportError(CliContext& ctx, const Error& error) {
     if (ctx.json) {
         QJsonObject o{{QStringLiteral("ok"), false},
                       {QStringLiteral("error"), errorCodeName(error.code)},
@@ -27,8 +26,7 @@ int reportError(CliContext& ctx, const Error& error)
     return exitCodeFor(error.code);
 }
 
-QString helpText()
-{
+QString helpText() {
     QString s;
     QTextStream t(&s);
     t << "Usage: certdeck-cli [GLOBAL OPTIONS] COMMAND [ARGS]\n\n"
@@ -58,8 +56,7 @@ QString helpText()
     return s;
 }
 
-QCoro::Task<int> runCli(QStringList arguments, QTextStream& out, QTextStream& err)
-{
+QCoro::Task<int> runCli(QStringList arguments, QTextStream& out, QTextStream& err) {
     CliContext ctx;
     ctx.out = &out;
     ctx.err = &err;

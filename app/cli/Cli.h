@@ -15,11 +15,11 @@ namespace certdeck::cli {
 
 /// What every command gets: its arguments, the global options, and where to write.
 struct CliContext {
-    QStringList args;      ///< the command's own arguments (after the command name)
-    bool json = false;     ///< --json: machine-readable result on stdout
-    bool verbose = false;  ///< --verbose: technical detail of errors, debug logs
-    bool sandbox = false;  ///< --sandbox: run against a private Pebble on loopback
-    QString dataDir;       ///< --data-dir
+    QStringList args;           ///< the command's own arguments (after the command name)
+    bool json = false;          ///< --json: machine-readable result on stdout
+    bool verbose = false;       ///< --verbose: technical detail of errors, debug logs
+    bool sandbox = false;       ///< --sandbox: run against a private Pebble on loopback
+    QString dataDir;            ///< --data-dir
     QTextStream* out = nullptr; ///< results (stdout)
     QTextStream* err = nullptr; ///< progress and messages (stderr)
 };

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
+#include "ui/Resources.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    certdeck::ui::initResources();
     QApplication::setApplicationName(QStringLiteral("certdeck"));
     QApplication::setApplicationDisplayName(QStringLiteral("Certdeck"));
     QApplication::setOrganizationName(QStringLiteral("Certdeck"));

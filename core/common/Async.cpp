@@ -8,23 +8,22 @@
 
 namespace certdeck {
 
-QCoro::Task<bool> sleepFor(std::chrono::milliseconds duration, const CancelToken& cancel)
-{
+QCoro::Task<bool> sleepFor(std::chrono::milliseconds duration, const CancelToken& cancel) {
     if (cancel.isCancelled())
         co_return false;
     if (duration.count() <= 0)
         co_return true;
     QTimer timer;
     timer.setSingleShot(true);
-    QObject::connect(cancel.notifier(), &detail::CancelState::cancelRequested, &timer,
-                     [&timer] { timer.start(0); }, Qt::QueuedConnection);
+    QObject::connect(
+        cancel.notifier(), &detail::CancelState::cancelRequested, &timer, [&timer] { timer.start(0); },
+        Qt::QueuedConnection);
     timer.start(duration);
     co_await qCoro(&timer, &QTimer::timeout);
     co_return !cancel.isCancelled();
 }
 
-Error cancelledError()
-{
+Error cancelledError() {
     return Error(ErrorCode::Cancelled, QObject::tr("The operation was cancelled."));
 }
 

@@ -4,23 +4,21 @@
 #include "core/common/CancelToken.h"
 #include "core/common/Result.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QCoroFuture>
 #include <QCoroTask>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <chrono>
 #include <type_traits>
 
 namespace certdeck {
 
-/// Runs blocking work (libssh, ldns, RSA key generation, bulk SQL) on the global thread pool and
-/// resumes the awaiting coroutine on its own thread when done. Never call from a worker that the
-/// pool itself may need (no nesting).
-template <typename F>
-auto runBlocking(F&& f) -> QCoro::Task<std::invoke_result_t<F>>
-{
-    auto future = QtConcurrent::run(std::forward<F>(f));
-    co_return co_await future;
+/// Runs blocking work (libssh, ldns, RSA key generation, bulk SQL) on the global thread pool; `co_await`
+/// the returned QFuture to resume on the awaiting thread when done. The functor is copied into the
+/// pool's task at once, so temporaries (lambdas) may be passed. Not a coroutine on purpose: GCC 12
+/// mishandles temporaries bound to coroutine reference parameters.
+template <typename F> auto runBlocking(F&& f) {
+    return QtConcurrent::run(std::forward<F>(f));
 }
 
 /// Sleeps for `duration` unless the token is cancelled first. Returns false when cancelled.

@@ -4,12 +4,9 @@
 namespace certdeck {
 
 CancelToken::CancelToken()
-    : m_state(std::make_shared<detail::CancelState>())
-{
-}
+    : m_state(std::make_shared<detail::CancelState>()) {}
 
-void CancelToken::cancel() const
-{
+void CancelToken::cancel() const {
     if (!m_state->cancelled.exchange(true))
         Q_EMIT m_state->cancelRequested();
 }

@@ -3,24 +3,20 @@
 
 namespace certdeck {
 
-std::shared_ptr<Clock> Clock::system()
-{
+std::shared_ptr<Clock> Clock::system() {
     static const std::shared_ptr<Clock> clock = std::make_shared<SystemClock>();
     return clock;
 }
 
-QDateTime ManualClock::now() const
-{
+QDateTime ManualClock::now() const {
     return m_now.addMSecs(m_msecs.load());
 }
 
-void ManualClock::set(const QDateTime& t)
-{
+void ManualClock::set(const QDateTime& t) {
     m_msecs.store(m_now.msecsTo(t));
 }
 
-void ManualClock::advance(qint64 seconds)
-{
+void ManualClock::advance(qint64 seconds) {
     m_msecs.fetch_add(seconds * 1000);
 }
 

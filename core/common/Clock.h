@@ -28,9 +28,7 @@ public:
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(QDateTime start)
-        : m_now(std::move(start))
-    {
-    }
+        : m_now(std::move(start)) {}
     [[nodiscard]] QDateTime now() const override;
     void set(const QDateTime& t);
     void advance(qint64 seconds);

@@ -21,9 +21,9 @@ enum class ErrorCode {
     Busy,
     Network,
     Tls,
-    Protocol,   ///< the peer answered something we refuse to accept (size, syntax, downgrade)
+    Protocol, ///< the peer answered something we refuse to accept (size, syntax, downgrade)
     Crypto,
-    Acme,       ///< an ACME problem document not covered by a more specific code
+    Acme, ///< an ACME problem document not covered by a more specific code
     AcmeRateLimited,
     AcmeUnauthorized,
     AcmeCaa,
@@ -60,9 +60,7 @@ struct Error {
         : code(c)
         , userMessage(std::move(user))
         , detail(std::move(det))
-        , context(std::move(ctx))
-    {
-    }
+        , context(std::move(ctx)) {}
 
     /// Returns a copy with `context` prefixed by what the caller was doing.
     [[nodiscard]] Error withContext(const QString& what) const;

@@ -6,13 +6,11 @@
 namespace certdeck {
 
 Progress::Progress(QObject* parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     qRegisterMetaType<ProgressStep>();
 }
 
-void Progress::report(const QString& id, const QString& text, ProgressStep::State state, const QVariantMap& data)
-{
+void Progress::report(const QString& id, const QString& text, ProgressStep::State state, const QVariantMap& data) {
     ProgressStep step{id, text, state, data, QDateTime::currentDateTimeUtc()};
     bool replaced = false;
     for (auto& s : m_steps) {
@@ -27,8 +25,7 @@ void Progress::report(const QString& id, const QString& text, ProgressStep::Stat
     Q_EMIT stepChanged(step);
 }
 
-Progress& Progress::null()
-{
+Progress& Progress::null() {
     // One per thread: report() is single-threaded by contract.
     thread_local Progress sink;
     return sink;

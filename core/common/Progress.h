@@ -12,8 +12,8 @@ namespace certdeck {
 /// One step of a long operation as the user sees it ("Validating www.example.com").
 struct ProgressStep {
     enum class State { Running, Done, Failed, Info, Waiting };
-    QString id;     ///< stable key, e.g. "authz:www.example.com"; a later report with the same id updates it
-    QString text;   ///< one line for people
+    QString id;   ///< stable key, e.g. "authz:www.example.com"; a later report with the same id updates it
+    QString text; ///< one line for people
     State state = State::Running;
     QVariantMap data; ///< structured facts for a live view (per-nameserver propagation, counts)
     QDateTime at;

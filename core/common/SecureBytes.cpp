@@ -7,23 +7,17 @@
 namespace certdeck {
 
 SecureBytes::SecureBytes(QByteArray bytes)
-    : m_bytes(std::move(bytes))
-{
+    : m_bytes(std::move(bytes)) {
     m_bytes.detach();
 }
 
 SecureBytes::SecureBytes(const SecureBytes& other)
-    : m_bytes(other.m_bytes.constData(), other.m_bytes.size())
-{
-}
+    : m_bytes(other.m_bytes.constData(), other.m_bytes.size()) {}
 
 SecureBytes::SecureBytes(SecureBytes&& other) noexcept
-    : m_bytes(std::move(other.m_bytes))
-{
-}
+    : m_bytes(std::move(other.m_bytes)) {}
 
-SecureBytes& SecureBytes::operator=(const SecureBytes& other)
-{
+SecureBytes& SecureBytes::operator=(const SecureBytes& other) {
     if (this != &other) {
         clear();
         m_bytes = QByteArray(other.m_bytes.constData(), other.m_bytes.size());
@@ -31,8 +25,7 @@ SecureBytes& SecureBytes::operator=(const SecureBytes& other)
     return *this;
 }
 
-SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept
-{
+SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept {
     if (this != &other) {
         clear();
         m_bytes = std::move(other.m_bytes);
@@ -40,19 +33,16 @@ SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept
     return *this;
 }
 
-SecureBytes::~SecureBytes()
-{
+SecureBytes::~SecureBytes() {
     clear();
 }
 
-void SecureBytes::clear()
-{
+void SecureBytes::clear() {
     wipe(m_bytes);
     m_bytes.clear();
 }
 
-void SecureBytes::wipe(QByteArray& bytes)
-{
+void SecureBytes::wipe(QByteArray& bytes) {
     // Only wipe storage we own alone: detaching a shared buffer would wipe a fresh copy instead.
     if (!bytes.isEmpty() && !bytes.isDetached())
         return;

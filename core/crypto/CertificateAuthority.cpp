@@ -16,8 +16,7 @@ namespace {
 
 using internal::Access;
 
-Status addExtension(X509* cert, X509* issuer, int nid, const char* value)
-{
+Status addExtension(X509* cert, X509* issuer, int nid, const char* value) {
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
@@ -27,8 +26,7 @@ Status addExtension(X509* cert, X509* issuer, int nid, const char* value)
     return {};
 }
 
-Result<X509Ptr> makeCertificate(const PrivateKey& subjectKey, const QString& commonName, int days)
-{
+Result<X509Ptr> makeCertificate(const PrivateKey& subjectKey, const QString& commonName, int days) {
     X509Ptr cert(X509_new());
     if (!cert || X509_set_version(cert.get(), X509_VERSION_3) != 1)
         return opensslError(QObject::tr("Cannot create a certificate."));
@@ -52,8 +50,7 @@ Result<X509Ptr> makeCertificate(const PrivateKey& subjectKey, const QString& com
     return cert;
 }
 
-Result<QByteArray> subjectAltNames(const QStringList& identifiers)
-{
+Result<QByteArray> subjectAltNames(const QStringList& identifiers) {
     QStringList parts;
     for (const auto& id : identifiers) {
         const QByteArray a = id.toLatin1();
@@ -70,16 +67,14 @@ Result<QByteArray> subjectAltNames(const QStringList& identifiers)
     return parts.join(QLatin1Char(',')).toLatin1();
 }
 
-Result<Certificate> sign(X509Ptr cert, const PrivateKey& signer)
-{
+Result<Certificate> sign(X509Ptr cert, const PrivateKey& signer) {
     if (X509_sign(cert.get(), Access::pkey(signer), EVP_sha256()) <= 0)
         return opensslError(QObject::tr("Cannot sign the certificate."));
     return Access::wrap(std::move(cert));
 }
 
 Result<Certificate> leaf(const PrivateKey& signerKey, X509* issuer, const PrivateKey& subjectKey,
-                         const QStringList& identifiers, int days)
-{
+                         const QStringList& identifiers, int days) {
     if (signerKey.isNull() || subjectKey.isNull())
         return Error(ErrorCode::InvalidInput, QObject::tr("A key is missing."));
     auto san = subjectAltNames(identifiers);
@@ -109,8 +104,7 @@ Result<Certificate> leaf(const PrivateKey& signerKey, X509* issuer, const Privat
 
 } // namespace
 
-Result<std::pair<PrivateKey, Certificate>> CertificateAuthority::createRoot(const QString& commonName, int days)
-{
+Result<std::pair<PrivateKey, Certificate>> CertificateAuthority::createRoot(const QString& commonName, int days) {
     auto key = PrivateKey::generate(KeyType::P256);
     if (!key)
         return key.error();
@@ -133,15 +127,14 @@ Result<std::pair<PrivateKey, Certificate>> CertificateAuthority::createRoot(cons
 }
 
 Result<Certificate> CertificateAuthority::issue(const PrivateKey& caKey, const Certificate& caCert,
-                                                const PrivateKey& subjectKey, const QStringList& identifiers, int days)
-{
+                                                const PrivateKey& subjectKey, const QStringList& identifiers,
+                                                int days) {
     if (caCert.isNull() || !caCert.matchesKey(caKey))
         return Error(ErrorCode::InvalidInput, QObject::tr("The CA key does not belong to the CA certificate."));
     return leaf(caKey, Access::x509(caCert), subjectKey, identifiers, days);
 }
 
-Result<Certificate> CertificateAuthority::selfSigned(const PrivateKey& key, const QStringList& identifiers, int days)
-{
+Result<Certificate> CertificateAuthority::selfSigned(const PrivateKey& key, const QStringList& identifiers, int days) {
     return leaf(key, nullptr, key, identifiers, days);
 }
 

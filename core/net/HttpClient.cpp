@@ -16,8 +16,7 @@
 
 namespace certdeck::net {
 
-QByteArray HttpResponse::header(QByteArrayView name) const
-{
+QByteArray HttpResponse::header(QByteArrayView name) const {
     for (const auto& [k, v] : headers) {
         if (k.compare(name, Qt::CaseInsensitive) == 0)
             return v;
@@ -25,8 +24,7 @@ QByteArray HttpResponse::header(QByteArrayView name) const
     return {};
 }
 
-QList<QByteArray> HttpResponse::headerValues(QByteArrayView name) const
-{
+QList<QByteArray> HttpResponse::headerValues(QByteArrayView name) const {
     QList<QByteArray> out;
     for (const auto& [k, v] : headers) {
         if (k.compare(name, Qt::CaseInsensitive) != 0)
@@ -60,23 +58,20 @@ QList<QByteArray> HttpResponse::headerValues(QByteArrayView name) const
 HttpClient::HttpClient(QObject* parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
-    , m_userAgent(QByteArrayLiteral("Certdeck/") + CERTDECK_VERSION)
-{
+    , m_userAgent(QByteArrayLiteral("Certdeck/") + CERTDECK_VERSION) {
     m_nam->setAutoDeleteReplies(false);
     // Proxies from the environment are honoured by Qt; loopback never goes through one.
 }
 
 HttpClient::~HttpClient() = default;
 
-void HttpClient::addTrustedCertificates(const QList<QSslCertificate>& certs)
-{
+void HttpClient::addTrustedCertificates(const QList<QSslCertificate>& certs) {
     m_extraCas.append(certs);
     // Pooled connections keep the TLS configuration they were opened with.
     m_nam->clearConnectionCache();
 }
 
-Status HttpClient::addTrustedCertificatesFromFile(const QString& path)
-{
+Status HttpClient::addTrustedCertificatesFromFile(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error(ErrorCode::NotFound, tr("Cannot read the CA certificate file %1.").arg(path), f.errorString());
@@ -87,23 +82,22 @@ Status HttpClient::addTrustedCertificatesFromFile(const QString& path)
     return {};
 }
 
-QCoro::Task<Result<HttpResponse>> HttpClient::get(const QUrl& url, CancelToken cancel)
-{
+QCoro::Task<Result<HttpResponse>> HttpClient::get(const QUrl& url, CancelToken cancel) {
     HttpRequest r;
     r.url = url;
     co_return co_await send(std::move(r), std::move(cancel));
 }
 
 namespace {
-Error networkError(QNetworkReply* reply, const QUrl& url, const QStringList& sslErrors)
-{
+Error networkError(QNetworkReply* reply, const QUrl& url, const QStringList& sslErrors) {
     const QString host = url.host();
     const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
     const QString detail = reply->errorString();
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
         return Error(ErrorCode::Network,
-                     QObject::tr("The name %1 could not be resolved. Check the spelling and your DNS.").arg(host), detail);
+                     QObject::tr("The name %1 could not be resolved. Check the spelling and your DNS.").arg(host),
+                     detail);
     case QNetworkReply::ConnectionRefusedError:
         return Error(ErrorCode::Network,
                      QObject::tr("%1 refused the connection on port %2. Is the server running?").arg(host).arg(port),
@@ -116,6 +110,11 @@ Error networkError(QNetworkReply* reply, const QUrl& url, const QStringList& ssl
                                  "for this name. If it is a private CA, give its certificate with --ca-file.")
                          .arg(host),
                      sslErrors.isEmpty() ? detail : sslErrors.join(QStringLiteral("; ")));
+    case QNetworkReply::TooManyRedirectsError:
+        return Error(ErrorCode::Protocol, QObject::tr("%1 redirected too many times.").arg(host), detail);
+    case QNetworkReply::InsecureRedirectError:
+        return Error(ErrorCode::Protocol, QObject::tr("%1 redirected from HTTPS to plain HTTP; refused.").arg(host),
+                     detail);
     case QNetworkReply::TimeoutError:
         return Error(ErrorCode::Timeout, QObject::tr("%1 did not answer in time.").arg(host), detail);
     default:
@@ -124,29 +123,30 @@ Error networkError(QNetworkReply* reply, const QUrl& url, const QStringList& ssl
 }
 } // namespace
 
-QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelToken cancel)
-{
+QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelToken cancel) {
     const QUrl url = request.url;
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
         co_return Error(ErrorCode::InvalidInput, tr("%1 is not a valid web address.").arg(url.toDisplayString()));
     if (scheme == QLatin1String("http") && !request.allowPlainHttp)
-        co_return Error(ErrorCode::Protocol,
-                        tr("Refusing to use plain HTTP for %1: only https:// is allowed here.").arg(url.toDisplayString()));
+        co_return Error(
+            ErrorCode::Protocol,
+            tr("Refusing to use plain HTTP for %1: only https:// is allowed here.").arg(url.toDisplayString()));
     if (cancel.isCancelled())
         co_return cancelledError();
 
     QNetworkRequest nr(url);
-    nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                    request.maxRedirects > 0 ? QNetworkRequest::NoLessSafeRedirectPolicy
-                                             : QNetworkRequest::ManualRedirectPolicy);
+    nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute, request.maxRedirects > 0
+                                                                  ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                                                  : QNetworkRequest::ManualRedirectPolicy);
     if (request.maxRedirects > 0)
         nr.setMaximumRedirectsAllowed(request.maxRedirects);
     nr.setTransferTimeout(static_cast<int>(request.timeout.count()));
     nr.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     for (const auto& [k, v] : request.headers)
         nr.setRawHeader(k, v);
-    if (scheme == QLatin1String("https")) {
+    {
+        // Set for plain http too: a redirect to https must keep the extra trust anchors.
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setProtocol(QSsl::TlsV1_2OrLater);
         if (!m_extraCas.isEmpty())
@@ -155,9 +155,8 @@ QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelTo
     }
 
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> reply(
-        request.body.isEmpty() && request.method != "POST"
-            ? m_nam->sendCustomRequest(nr, request.method)
-            : m_nam->sendCustomRequest(nr, request.method, request.body),
+        request.body.isEmpty() && request.method != "POST" ? m_nam->sendCustomRequest(nr, request.method)
+                                                           : m_nam->sendCustomRequest(nr, request.method, request.body),
         [](QNetworkReply* r) { r->deleteLater(); });
     QNetworkReply* r = reply.get();
 
@@ -182,8 +181,8 @@ QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelTo
         r->abort();
     });
     deadline.start(request.timeout);
-    QObject::connect(cancel.notifier(), &detail::CancelState::cancelRequested, r, [r] { r->abort(); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        cancel.notifier(), &detail::CancelState::cancelRequested, r, [r] { r->abort(); }, Qt::QueuedConnection);
 
     if (!r->isFinished())
         co_await qCoro(r).waitForFinished(std::chrono::milliseconds(-1));
@@ -192,15 +191,18 @@ QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelTo
     if (cancel.isCancelled())
         co_return cancelledError();
     if (tooLarge)
-        co_return Error(ErrorCode::Protocol,
-                        tr("%1 sent a larger answer than allowed (%2 bytes).").arg(url.host()).arg(request.maxResponseBytes));
+        co_return Error(
+            ErrorCode::Protocol,
+            tr("%1 sent a larger answer than allowed (%2 bytes).").arg(url.host()).arg(request.maxResponseBytes));
     if (timedOut || r->error() == QNetworkReply::OperationCanceledError)
-        co_return Error(ErrorCode::Timeout,
-                        tr("%1 did not answer within %2 seconds.").arg(url.host()).arg(request.timeout.count() / 1000.0));
+        co_return Error(
+            ErrorCode::Timeout,
+            tr("%1 did not answer within %2 seconds.").arg(url.host()).arg(request.timeout.count() / 1000.0));
 
     const QVariant statusAttr = r->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!statusAttr.isValid())
-        co_return networkError(r, url, sslErrors);
+    // Errors below 100 are transport failures (connection, TLS, redirect loop); HTTP statuses are ours to judge.
+    if (!statusAttr.isValid() || (r->error() != QNetworkReply::NoError && r->error() < 100))
+        co_return networkError(r, r->url().isValid() ? r->url() : url, sslErrors);
 
     HttpResponse resp;
     resp.status = statusAttr.toInt();
@@ -208,8 +210,9 @@ QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelTo
     resp.headers = r->rawHeaderPairs();
     resp.body = r->read(request.maxResponseBytes + 1);
     if (resp.body.size() > request.maxResponseBytes)
-        co_return Error(ErrorCode::Protocol,
-                        tr("%1 sent a larger answer than allowed (%2 bytes).").arg(url.host()).arg(request.maxResponseBytes));
+        co_return Error(
+            ErrorCode::Protocol,
+            tr("%1 sent a larger answer than allowed (%2 bytes).").arg(url.host()).arg(request.maxResponseBytes));
     if (resp.url.scheme() == QLatin1String("http") && scheme == QLatin1String("https"))
         co_return Error(ErrorCode::Protocol, tr("%1 redirected from HTTPS to plain HTTP; refused.").arg(url.host()));
     qCDebug(lcNet) << request.method << url.toDisplayString() << "->" << resp.status << resp.body.size() << "bytes";

@@ -8,8 +8,7 @@
 namespace certdeck::net {
 
 namespace {
-std::optional<QDateTime> parseHttpDate(const QString& s)
-{
+std::optional<QDateTime> parseHttpDate(const QString& s) {
     static const QLocale c = QLocale::c();
     // IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT",
     // asctime "Sun Nov  6 08:49:37 1994". The weekday is redundant and Qt would reject a date whose
@@ -34,8 +33,7 @@ std::optional<QDateTime> parseHttpDate(const QString& s)
 }
 } // namespace
 
-std::optional<QDateTime> parseRetryAfter(const QByteArray& value, const QDateTime& now, qint64 maxSeconds)
-{
+std::optional<QDateTime> parseRetryAfter(const QByteArray& value, const QDateTime& now, qint64 maxSeconds) {
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return std::nullopt;

@@ -74,10 +74,6 @@ private Q_SLOTS:
         auto* sidebar = w.findChild<QListWidget*>(QStringLiteral("sidebar"));
         auto* addDomain = w.findChild<QAction*>(QStringLiteral("actionAddDomain"));
         QVERIFY(sidebar && addDomain);
-        // Known bug, remove this line with the fix (an unexpected pass fails the test): the qrc object
-        // of certdeck_resources ends up unreferenced inside libcertdeck_ui.a and the linker drops it,
-        // so the app itself shows no icons either.
-        QEXPECT_FAIL("", "resources/certdeck.qrc is not linked into the executables", Abort);
         QVERIFY2(!w.windowIcon().pixmap(32, 32).isNull(), "the window icon is missing");
         for (int i = 0; i < sidebar->count(); ++i)
             QVERIFY2(!sidebar->item(i)->icon().pixmap(20, 20).isNull(), qPrintable(sidebar->item(i)->text()));

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/Commands.h"
 
+#include "app/cli/commands/AccountCommand.h"
+#include "app/cli/commands/IssueCommand.h"
+#include "app/cli/commands/RevokeCommand.h"
 #include "app/cli/commands/VersionCommand.h"
 
 namespace certdeck::cli {
@@ -8,6 +11,9 @@ namespace certdeck::cli {
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> v;
+    v.push_back(std::make_unique<IssueCommand>());
+    v.push_back(std::make_unique<AccountCommand>());
+    v.push_back(std::make_unique<RevokeCommand>());
     v.push_back(std::make_unique<VersionCommand>());
     return v;
 }

@@ -14,8 +14,7 @@
 using namespace certdeck;
 
 namespace {
-Result<int> parsePositive(int v)
-{
+Result<int> parsePositive(int v) {
     if (v <= 0)
         return Error(ErrorCode::InvalidInput, QStringLiteral("must be positive"));
     return v;
@@ -25,8 +24,7 @@ Result<int> parsePositive(int v)
 class TestResult : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void valueAndError()
-    {
+    void valueAndError() {
         auto ok = parsePositive(3);
         QVERIFY(ok.has_value());
         QCOMPARE(*ok, 3);
@@ -45,15 +43,13 @@ private Q_SLOTS:
                  QStringLiteral("saving key: disk full"));
     }
 
-    void exitCodesAreDistinctPerFamily()
-    {
+    void exitCodesAreDistinctPerFamily() {
         QCOMPARE(exitCodeFor(ErrorCode::InvalidInput), 2);
         QVERIFY(exitCodeFor(ErrorCode::AcmeCaa) != exitCodeFor(ErrorCode::Network));
         QCOMPARE(errorCodeName(ErrorCode::AcmeRateLimited), QStringLiteral("acme-rate-limited"));
     }
 
-    void manualClockMovesOnlyWhenTold()
-    {
+    void manualClockMovesOnlyWhenTold() {
         const QDateTime start(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
         ManualClock clock(start);
         QCOMPARE(clock.now(), start);
@@ -63,8 +59,7 @@ private Q_SLOTS:
         QCOMPARE(clock.now(), start.addDays(10));
     }
 
-    void progressKeepsLatestStatePerId()
-    {
+    void progressKeepsLatestStatePerId() {
         Progress p;
         QSignalSpy spy(&p, &Progress::stepChanged);
         p.report(QStringLiteral("order"), QStringLiteral("Creating order"));
@@ -76,8 +71,7 @@ private Q_SLOTS:
         QCOMPARE(p.steps().first().text, QStringLiteral("Order created"));
     }
 
-    void cancelWakesASleep()
-    {
+    void cancelWakesASleep() {
         CancelToken token;
         QTimer::singleShot(50, [token] { token.cancel(); });
         QElapsedTimer t;
@@ -89,20 +83,22 @@ private Q_SLOTS:
         QVERIFY(QCoro::waitFor(sleepFor(std::chrono::milliseconds(1), CancelToken())));
     }
 
-    void runBlockingReturnsOnCallerThread()
-    {
+    void runBlockingReturnsOnCallerThread() {
         QThread* caller = QThread::currentThread();
         QThread* worker = nullptr;
-        int v = QCoro::waitFor(runBlocking([&worker] {
+        auto future = runBlocking([&worker] {
             worker = QThread::currentThread();
             return 42;
-        }));
+        });
+        auto wait = [&future]() -> QCoro::Task<int> {
+            co_return co_await future;
+        };
+        int v = QCoro::waitFor(wait());
         QCOMPARE(v, 42);
         QVERIFY(worker != caller);
     }
 
-    void secureBytesWipesItsOwnCopy()
-    {
+    void secureBytesWipesItsOwnCopy() {
         SecureBytes a(QByteArrayLiteral("hunter2"));
         SecureBytes b = a;
         a.clear();

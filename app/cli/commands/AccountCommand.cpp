@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/commands/AccountCommand.h"
+
+#include "app/cli/commands/CommandSupport.h"
+#include "core/acme/AcmeClient.h"
+#include "core/common/Async.h"
+#include "core/crypto/KeyType.h"
+#include "core/workflow/AccountFiles.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace certdeck::cli {
+
+QCoro::Task<int> AccountCommand::run(CliContext& ctx) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("register | show | rollover | deactivate"));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("The CA's directory URL."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Also trust this CA certificate (PEM)."),
+                                    QStringLiteral("PEM"));
+    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("Contact e-mail address."),
+                                   QStringLiteral("ADDR"));
+    const QCommandLineOption agreeTos(QStringLiteral("agree-tos"),
+                                      QStringLiteral("Agree to the CA's terms of service."));
+    const QCommandLineOption keyType(QStringLiteral("key-type"),
+                                     QStringLiteral("Account key type (p256, p384, rsa2048...)."),
+                                     QStringLiteral("TYPE"), QStringLiteral("p256"));
+    const QCommandLineOption eabKid(QStringLiteral("eab-kid"), QStringLiteral("External Account Binding key ID."),
+                                    QStringLiteral("KID"));
+    const QCommandLineOption eabKeyFile(QStringLiteral("eab-hmac-key-file"),
+                                        QStringLiteral("File holding the EAB HMAC key."), QStringLiteral("FILE"));
+    const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("Confirm deactivation (it cannot be undone)."));
+    p.addOptions({server, caFile, email, agreeTos, keyType, eabKid, eabKeyFile, yes});
+    int code = 0;
+    if (!parseCommandLine(p, ctx, name(), &code))
+        co_return code;
+    auto fail = [&ctx](const Error& e) {
+        return reportError(ctx, e);
+    };
+    const QString action = p.positionalArguments().value(0);
+    static const QStringList actions{QStringLiteral("register"), QStringLiteral("show"), QStringLiteral("rollover"),
+                                     QStringLiteral("deactivate")};
+    if (!actions.contains(action))
+        co_return fail(
+            Error(ErrorCode::InvalidInput, QObject::tr("Say what to do: %1.").arg(actions.join(QStringLiteral(", ")))));
+    auto dirUrl = directoryUrlFrom(p.value(server));
+    if (!dirUrl)
+        co_return fail(dirUrl.error());
+    auto type = crypto::parseKeyType(p.value(keyType));
+    if (!type)
+        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("Unknown --key-type %1.").arg(p.value(keyType))));
+    if (action == QLatin1String("deactivate") && !p.isSet(yes))
+        co_return fail(Error(ErrorCode::InvalidInput,
+                             QObject::tr("Deactivating an account cannot be undone: add --yes to confirm.")));
+
+    auto http = makeHttpClient(p.value(caFile));
+    if (!http)
+        co_return fail(http.error());
+    Progress progress;
+    printProgress(progress, ctx);
+    CancelToken cancel;
+    acme::AcmeClient client(**http);
+    workflow::AccountFiles files(dataDirFor(ctx));
+    workflow::AccountOptions options;
+    options.createIfMissing = action == QLatin1String("register");
+    options.termsOfServiceAgreed = p.isSet(agreeTos);
+    options.keyType = *type;
+    if (p.isSet(email))
+        options.contact = {QStringLiteral("mailto:") + p.value(email)};
+    if (p.isSet(eabKid)) {
+        auto keyText = readSecretFile(p.value(eabKeyFile));
+        if (!keyText)
+            co_return fail(keyText.error());
+        auto binding = acme::ExternalAccountBinding::fromStrings(p.value(eabKid), *keyText);
+        SecureBytes::wipe(*keyText);
+        if (!binding)
+            co_return fail(binding.error());
+        options.eab = std::move(*binding);
+    }
+    // Registration always asks the CA, so a stale record (a CA that forgot us) is noticed.
+    options.directoryMaxAgeSeconds = 0;
+    auto account = co_await workflow::openAccount(client, files, *dirUrl, options, progress, cancel);
+    if (!account)
+        co_return fail(account.error());
+
+    Result<acme::Account> result = *account;
+    if (action == QLatin1String("show") || action == QLatin1String("register")) {
+        result = co_await client.fetchAccount(cancel);
+        if (result && p.isSet(email) && !result->contact.contains(options.contact.value(0)))
+            result = co_await client.updateContact(options.contact, cancel);
+    } else if (action == QLatin1String("rollover")) {
+        const auto t = *type;
+        auto newKey = co_await runBlocking([t] { return crypto::PrivateKey::generate(t); });
+        if (!newKey)
+            co_return fail(newKey.error());
+        if (auto s = co_await client.rolloverKey(crypto::JwsSigner(*newKey), cancel); !s)
+            co_return fail(s.error());
+        // The CA now knows only the new key: keep it before anything else can fail.
+        if (auto s = files.saveKey(*dirUrl, *newKey); !s)
+            co_return fail(s.error().withContext(QObject::tr("The key was changed at the CA but could not be saved")));
+        progress.done(QStringLiteral("rollover"), QObject::tr("Account key replaced"));
+        result = co_await client.fetchAccount(cancel);
+    } else if (action == QLatin1String("deactivate")) {
+        result = co_await client.deactivateAccount(cancel);
+        if (result)
+            (void)files.remove(*dirUrl);
+    }
+    if (!result)
+        co_return fail(result.error());
+    if (ctx.json) {
+        const QJsonObject o{{QStringLiteral("ok"), true},
+                            {QStringLiteral("account"), result->url.toString()},
+                            {QStringLiteral("status"), acme::accountStatusName(result->status)},
+                            {QStringLiteral("contact"), QJsonArray::fromStringList(result->contact)},
+                            {QStringLiteral("keyThumbprint"), QString::fromLatin1(client.signer()->thumbprint())}};
+        *ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        *ctx.out << "Account: " << result->url.toString() << '\n'
+                 << "Status:  " << acme::accountStatusName(result->status) << '\n'
+                 << "Contact: "
+                 << (result->contact.isEmpty() ? QStringLiteral("(none)") : result->contact.join(QStringLiteral(", ")))
+                 << '\n';
+    }
+    co_return 0;
+}
+
+} // namespace certdeck::cli

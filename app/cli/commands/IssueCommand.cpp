@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/commands/IssueCommand.h"
+
+#include "app/cli/commands/CommandSupport.h"
+#include "app/cli/commands/SandboxSupport.h"
+#include "core/acme/AcmeClient.h"
+#include "core/challenge/LocalWebrootSolver.h"
+#include "core/challenge/StandaloneSolver.h"
+#include "core/crypto/KeyType.h"
+#include "core/workflow/AccountFiles.h"
+#include "core/workflow/CertificateFiles.h"
+#include "core/workflow/IssueCertificate.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace certdeck::cli {
+
+QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
+    QCommandLineParser p;
+    const QCommandLineOption domain(
+        {QStringLiteral("d"), QStringLiteral("domain")},
+        QStringLiteral("A name for the certificate (repeat for more; *.name for a wildcard)."), QStringLiteral("NAME"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("The CA's directory URL, or letsencrypt / letsencrypt-staging."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+                                    QStringLiteral("Also trust this CA certificate (PEM) for the CA's HTTPS."),
+                                    QStringLiteral("PEM"));
+    const QCommandLineOption webroot(
+        QStringLiteral("webroot"), QStringLiteral("Answer http-01 by writing into this folder your web server serves."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption standalone(QStringLiteral("standalone"),
+                                        QStringLiteral("Answer http-01 with a built-in responder on ADDR:PORT."),
+                                        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption keyType(QStringLiteral("key-type"),
+                                     QStringLiteral("p256 (default), p384, rsa2048, rsa3072 or rsa4096."),
+                                     QStringLiteral("TYPE"), QStringLiteral("p256"));
+    const QCommandLineOption reuseKey(QStringLiteral("reuse-key"),
+                                      QStringLiteral("Reuse the key already in --out instead of making a fresh one."));
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("The CA's certificate profile."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption preferredChain(QStringLiteral("preferred-chain"),
+                                            QStringLiteral("Prefer the chain whose top certificate is issued by NAME."),
+                                            QStringLiteral("NAME"));
+    const QCommandLineOption eabKid(QStringLiteral("eab-kid"), QStringLiteral("External Account Binding key ID."),
+                                    QStringLiteral("KID"));
+    const QCommandLineOption eabKeyFile(QStringLiteral("eab-hmac-key-file"),
+                                        QStringLiteral("File holding the EAB HMAC key (base64url)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption email(QStringLiteral("email"), QStringLiteral("Contact address for a new account."),
+                                   QStringLiteral("ADDR"));
+    const QCommandLineOption agreeTos(QStringLiteral("agree-tos"),
+                                      QStringLiteral("Agree to the CA's terms of service when registering."));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Folder for cert.pem, chain.pem, fullchain.pem, "
+                                                "privkey.pem."),
+                                 QStringLiteral("DIR"));
+    p.addOptions({domain, server, caFile, webroot, standalone, keyType, reuseKey, profile, preferredChain, eabKid,
+                  eabKeyFile, email, agreeTos, out});
+    int code = 0;
+    if (!parseCommandLine(p, ctx, name(), &code))
+        co_return code;
+
+    auto fail = [&ctx](const Error& e) {
+        return reportError(ctx, e);
+    };
+    auto ids = acme::parseIdentifiers(p.values(domain));
+    if (!ids)
+        co_return fail(ids.error());
+    if (!p.isSet(out))
+        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("Give --out DIR for the certificate files.")));
+    auto type = crypto::parseKeyType(p.value(keyType));
+    if (!type)
+        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("Unknown --key-type %1.").arg(p.value(keyType))));
+
+    std::unique_ptr<SandboxSession> sandbox;
+    QString directory = p.value(server);
+    QString trust = p.value(caFile);
+    QString standaloneAddr = p.value(standalone);
+    if (ctx.sandbox) {
+        auto sb = co_await SandboxSession::start(ctx);
+        if (!sb)
+            co_return fail(sb.error());
+        sandbox = std::move(*sb);
+        directory = sandbox->directoryUrl().toString();
+        trust = sandbox->caFile();
+        if (!p.isSet(webroot) && standaloneAddr.isEmpty())
+            standaloneAddr = QStringLiteral("127.0.0.1:%1").arg(sandbox->httpPort());
+    }
+    if (directory.isEmpty())
+        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("Give --server URL (or use --sandbox).")));
+    auto dirUrl = directoryUrlFrom(directory);
+    if (!dirUrl)
+        co_return fail(dirUrl.error());
+    if (p.isSet(webroot) == !standaloneAddr.isEmpty())
+        co_return fail(
+            Error(ErrorCode::InvalidInput, QObject::tr("Choose one of --webroot DIR or --standalone ADDR:PORT.")));
+
+    std::unique_ptr<acme::ChallengeSolver> solverOwner;
+    if (p.isSet(webroot)) {
+        solverOwner = std::make_unique<challenge::LocalWebrootSolver>(p.value(webroot));
+    } else {
+        const qsizetype colon = standaloneAddr.lastIndexOf(QLatin1Char(':'));
+        QHostAddress addr(standaloneAddr.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']')));
+        bool portOk = false;
+        const uint port = standaloneAddr.mid(colon + 1).toUInt(&portOk);
+        if (colon < 0 || addr.isNull() || !portOk || port == 0 || port > 65535)
+            co_return fail(Error(ErrorCode::InvalidInput,
+                                 QObject::tr("--standalone needs ADDRESS:PORT, e.g. 0.0.0.0:80 or 127.0.0.1:5002.")));
+        solverOwner = std::make_unique<challenge::StandaloneSolver>(addr, static_cast<quint16>(port));
+    }
+
+    std::optional<acme::ExternalAccountBinding> eab;
+    if (p.isSet(eabKid) != p.isSet(eabKeyFile))
+        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("--eab-kid and --eab-hmac-key-file go together.")));
+    if (p.isSet(eabKid)) {
+        auto keyText = readSecretFile(p.value(eabKeyFile));
+        if (!keyText)
+            co_return fail(keyText.error());
+        auto binding = acme::ExternalAccountBinding::fromStrings(p.value(eabKid), *keyText);
+        SecureBytes::wipe(*keyText);
+        if (!binding)
+            co_return fail(binding.error());
+        eab = std::move(*binding);
+    }
+
+    std::optional<crypto::PrivateKey> existingKey;
+    const QString outDir = p.value(out);
+    if (p.isSet(reuseKey)) {
+        QFile f(outDir + QStringLiteral("/privkey.pem"));
+        if (!f.open(QIODevice::ReadOnly))
+            co_return fail(Error(ErrorCode::NotFound, QObject::tr("--reuse-key: no key at %1.").arg(f.fileName())));
+        SecureBytes pem(f.read(64 * 1024));
+        auto k = crypto::PrivateKey::fromPem(pem.bytes());
+        if (!k)
+            co_return fail(k.error());
+        existingKey = *k;
+    }
+
+    auto http = makeHttpClient(trust);
+    if (!http)
+        co_return fail(http.error());
+    Progress progress;
+    printProgress(progress, ctx);
+    CancelToken cancel;
+    acme::AcmeClient client(**http);
+    workflow::AccountFiles files(sandbox ? sandbox->accountDataDir() : dataDirFor(ctx));
+    workflow::AccountOptions accountOptions;
+    accountOptions.termsOfServiceAgreed = p.isSet(agreeTos) || ctx.sandbox;
+    if (p.isSet(email))
+        accountOptions.contact = {QStringLiteral("mailto:") + p.value(email)};
+    accountOptions.eab = eab;
+    auto account = co_await workflow::openAccount(client, files, *dirUrl, accountOptions, progress, cancel);
+    if (!account)
+        co_return fail(account.error());
+
+    workflow::IssueRequest request;
+    request.identifiers = *ids;
+    request.keyType = *type;
+    request.reuseKey = existingKey;
+    request.profile = p.value(profile);
+    request.preferredChain = p.value(preferredChain);
+    request.solvers = {solverOwner.get()};
+    auto issued = co_await workflow::issueCertificate(client, request, progress, cancel);
+    if (!issued)
+        co_return fail(issued.error());
+
+    if (auto s = workflow::writeCertificateFiles(outDir, issued->chain, issued->key); !s)
+        co_return fail(s.error());
+
+    const auto& leaf = issued->chain.leaf();
+    if (ctx.json) {
+        QJsonArray names;
+        for (const auto& id : *ids)
+            names.append(id.value);
+        const QString dir = QDir(outDir).absolutePath();
+        QJsonObject o{
+            {QStringLiteral("ok"), true},
+            {QStringLiteral("names"), names},
+            {QStringLiteral("notBefore"), leaf.notBefore().toString(Qt::ISODate)},
+            {QStringLiteral("notAfter"), leaf.notAfter().toString(Qt::ISODate)},
+            {QStringLiteral("serial"), QString::fromLatin1(leaf.serialNumber().toHex())},
+            {QStringLiteral("sha256"), leaf.sha256FingerprintHex()},
+            {QStringLiteral("issuer"), leaf.issuerCommonName()},
+            {QStringLiteral("order"), issued->orderUrl.toString()},
+            {QStringLiteral("requests"), client.requestCount()},
+            {QStringLiteral("files"), QJsonObject{{QStringLiteral("cert"), dir + QStringLiteral("/cert.pem")},
+                                                  {QStringLiteral("chain"), dir + QStringLiteral("/chain.pem")},
+                                                  {QStringLiteral("fullchain"), dir + QStringLiteral("/fullchain.pem")},
+                                                  {QStringLiteral("privkey"), dir + QStringLiteral("/privkey.pem")}}}};
+        *ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        *ctx.out << "Certificate for " << leaf.dnsNames().join(QStringLiteral(", "))
+                 << (leaf.ipAddresses().isEmpty() ? QString()
+                                                  : QLatin1Char(' ') + leaf.ipAddresses().join(QStringLiteral(", ")))
+                 << " saved in " << QDir(outDir).absolutePath() << " (valid until "
+                 << leaf.notAfter().toString(Qt::ISODate) << ")\n";
+    }
+    co_return 0;
+}
+
+} // namespace certdeck::cli
