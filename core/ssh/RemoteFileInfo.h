@@ -10,7 +10,6 @@ struct RemoteFileInfo {
     bool exists = false;
     bool isDirectory = false;
     bool isRegularFile = false;
-    bool isSymlink = false; ///< only from a link the server reports as such (stat follows links)
     /// Permission bits (07777), e.g. 0600.
     int permissions = 0;
     quint64 size = 0;

@@ -168,7 +168,6 @@ Result<RemoteFileInfo> statJob(SessionCore& core, const QString& path) {
     info.exists = true;
     info.isDirectory = attrs->type == SSH_FILEXFER_TYPE_DIRECTORY;
     info.isRegularFile = attrs->type == SSH_FILEXFER_TYPE_REGULAR;
-    info.isSymlink = attrs->type == SSH_FILEXFER_TYPE_SYMLINK;
     info.permissions = static_cast<int>(attrs->permissions & 07777);
     info.size = attrs->size;
     info.uid = attrs->uid;

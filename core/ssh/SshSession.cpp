@@ -13,7 +13,6 @@
 #include <libssh/server.h> // ssh_send_keepalive (declared there, usable by clients too)
 
 #include <QDeadlineTimer>
-#include <QDir>
 #include <QFileInfo>
 #include <QObject>
 #include <QRegularExpression>
@@ -68,15 +67,6 @@ bool isSafeName(const QString& s, bool allowColon) {
     return !s.startsWith(QLatin1Char('-')) && (allowColon ? host : user).match(s).hasMatch();
 }
 
-QString expandHome(QString path) {
-    const QString sshDir = QDir::homePath() + QStringLiteral("/.ssh");
-    if (path.startsWith(QLatin1String("~/")))
-        path = QDir::homePath() + path.mid(1);
-    else if (path.startsWith(QLatin1String("%d/")))
-        path = sshDir + path.mid(2);
-    return path;
-}
-
 // Known key types first, so the server presents a key we can verify (what OpenSSH does with its
 // known_hosts); the rest in libssh's usual order. RSA keys are used with SHA-2 signatures only.
 QByteArray hostKeyAlgorithms(const QStringList& knownTypes) {
@@ -126,7 +116,9 @@ Result<HostKeyInfo> openConnection(SessionCore& core, const SshTarget& t, const 
 
     const QByteArray host = t.host.toUtf8();
     ssh_options_set(s, SSH_OPTIONS_HOST, host.constData());
-    if (t.processConfig && ssh_options_parse_config(s, nullptr) != SSH_OK)
+    const QByteArray configFile = t.sshConfigFile.toUtf8();
+    if (t.processConfig &&
+        ssh_options_parse_config(s, configFile.isEmpty() ? nullptr : configFile.constData()) != SSH_OK)
         return Error(ErrorCode::InvalidInput,
                      QObject::tr("Your SSH configuration (~/.ssh/config or /etc/ssh/ssh_config) cannot be read: "
                                  "fix it, or turn off using it for this server."),
@@ -150,6 +142,9 @@ Result<HostKeyInfo> openConnection(SessionCore& core, const SshTarget& t, const 
     ssh_options_set(s, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, global.constData());
     if (t.useAgent && !t.agentSocket.isEmpty())
         ssh_options_set(s, SSH_OPTIONS_IDENTITY_AGENT, t.agentSocket.toUtf8().constData());
+    else if (!t.useAgent)
+        // A path that cannot exist: libssh's automatic key login must not fall back to $SSH_AUTH_SOCK.
+        ssh_options_set(s, SSH_OPTIONS_IDENTITY_AGENT, "/dev/null/no-agent");
 
     core.host = takeString([s] {
         char* v = nullptr;
@@ -214,25 +209,6 @@ Result<HostKeyInfo> openConnection(SessionCore& core, const SshTarget& t, const 
     return info;
 }
 
-QStringList identityCandidates(SessionCore& core, const SshTarget& t) {
-    if (!t.identityFile.isEmpty())
-        return {t.identityFile};
-    if (!t.processConfig)
-        return {};
-    QStringList out;
-    char* v = nullptr;
-    if (ssh_options_get(core.session.get(), SSH_OPTIONS_IDENTITY, &v) == SSH_OK)
-        out << expandHome(takeString(v));
-    for (const char* name : {"id_ed25519", "id_ecdsa", "id_rsa"})
-        out << QDir::homePath() + QStringLiteral("/.ssh/") + QString::fromLatin1(name);
-    QStringList existing;
-    for (const QString& p : out) {
-        if (!p.isEmpty() && QFileInfo(p).isFile() && !existing.contains(p))
-            existing << p;
-    }
-    return existing;
-}
-
 Result<AuthOutcome> authReply(SessionCore& core, int rc) {
     switch (rc) {
     case SSH_AUTH_SUCCESS:
@@ -251,6 +227,13 @@ Result<AuthOutcome> authNone(SessionCore& core) {
 
 Result<AuthOutcome> authAgent(SessionCore& core) {
     return authReply(core, ssh_userauth_agent(core.session.get(), nullptr));
+}
+
+// libssh's own key search: the agent (unless turned off in openConnection), then every IdentityFile
+// of the SSH configuration and the default ~/.ssh/id_* keys. Keys that need a passphrase are skipped
+// (no callback is set: nothing may prompt on the worker).
+Result<AuthOutcome> authConfiguredKeys(SessionCore& core) {
+    return authReply(core, ssh_userauth_publickey_auto(core.session.get(), nullptr, nullptr));
 }
 
 Result<AuthOutcome> authKey(SessionCore& core, const SharedKey& key) {
@@ -444,81 +427,100 @@ QCoro::Task<Result<std::shared_ptr<SshSession>>> SshSession::connect(SshTarget t
         self->startKeepalive();
     };
 
-    // 1. ssh-agent: keys the user already unlocked.
-    if (target.useAgent && (methods & SSH_AUTH_METHOD_PUBLICKEY)) {
-        const QString socket =
-            target.agentSocket.isEmpty() ? qEnvironmentVariable("SSH_AUTH_SOCK") : target.agentSocket;
-        if (socket.isEmpty() || !QFileInfo::exists(socket)) {
-            if (target.identityFile.isEmpty() && !auth.password)
-                notes << QObject::tr("ssh-agent is not running (SSH_AUTH_SOCK is not set or its socket is gone).");
-        } else {
-            auto agentJob = worker.start([core] { return authAgent(*core); });
-            outcome = co_await agentJob;
+    if (target.identityFile.isEmpty() && target.processConfig) {
+        // 1+2. Like `ssh`: the agent, then the keys the SSH configuration names and the default ones.
+        if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
+            auto autoJob = worker.start([core] { return authConfiguredKeys(*core); });
+            outcome = co_await autoJob;
             if (!outcome)
                 co_return outcome.error();
             if (outcome->success) {
-                succeeded("agent");
+                succeeded("publickey");
                 co_return self;
             }
             methods = outcome->methods;
-            notes << QObject::tr("The server refused every key offered by ssh-agent for %1.").arg(who);
+            notes << QObject::tr("The server %1 refused your SSH keys (from ssh-agent, ~/.ssh/id_* and the "
+                                 "IdentityFile lines of your SSH configuration) for user %2; keys with a passphrase "
+                                 "are only used through ssh-agent or when chosen as the key file.")
+                         .arg(core->where(), core->user);
         }
-    }
+    } else {
+        // 1. ssh-agent: keys the user already unlocked.
+        if (target.useAgent && (methods & SSH_AUTH_METHOD_PUBLICKEY)) {
+            const QString socket =
+                target.agentSocket.isEmpty() ? qEnvironmentVariable("SSH_AUTH_SOCK") : target.agentSocket;
+            if (socket.isEmpty() || !QFileInfo::exists(socket)) {
+                if (target.identityFile.isEmpty() && !auth.password)
+                    notes << QObject::tr("ssh-agent is not running (SSH_AUTH_SOCK is not set or its socket is gone).");
+            } else {
+                auto agentJob = worker.start([core] { return authAgent(*core); });
+                outcome = co_await agentJob;
+                if (!outcome)
+                    co_return outcome.error();
+                if (outcome->success) {
+                    succeeded("agent");
+                    co_return self;
+                }
+                methods = outcome->methods;
+                notes << QObject::tr("The server refused every key offered by ssh-agent for %1.").arg(who);
+            }
+        }
 
-    // 2. Key files.
-    auto candidatesJob = worker.start([core, target] { return identityCandidates(*core, target); });
-    const QStringList candidates = co_await candidatesJob;
-    for (const QString& path : candidates) {
-        if (!(methods & SSH_AUTH_METHOD_PUBLICKEY))
-            break;
-        const QString shown = internal::PrivateKeyFile::displayPath(path);
-        auto loadJob = worker.start([path] { return loadKey(path, std::nullopt); });
-        auto loaded = co_await loadJob;
-        if (!loaded) {
-            notes << loaded.error().userMessage;
-            continue;
-        }
-        if (loaded->needsPassphrase) {
-            if (!auth.passphrase) {
-                notes << QObject::tr("The key %1 is protected by a passphrase, and none was given.").arg(shown);
+        // 2. Key files.
+        const QStringList candidates = target.identityFile.isEmpty() ? QStringList() : QStringList{target.identityFile};
+        for (const QString& path : candidates) {
+            if (!(methods & SSH_AUTH_METHOD_PUBLICKEY))
+                break;
+            const QString shown = internal::PrivateKeyFile::displayPath(path);
+            auto loadJob = worker.start([path] { return loadKey(path, std::nullopt); });
+            auto loaded = co_await loadJob;
+            if (!loaded) {
+                notes << loaded.error().userMessage;
                 continue;
             }
-            QString prompt = QObject::tr("Enter the passphrase for the key %1").arg(shown);
-            constexpr int maxAttempts = 3;
-            for (int attempt = 1; attempt <= maxAttempts; ++attempt) {
-                std::optional<SecureBytes> passphrase = auth.passphrase(prompt);
-                if (!passphrase)
-                    co_return Error(ErrorCode::Cancelled,
-                                    QObject::tr("Logging in to %1 was cancelled.").arg(core->where()));
-                auto decryptJob = worker.start(
-                    [path, pass = std::move(*passphrase)] { return loadKey(path, std::optional<SecureBytes>(pass)); });
-                loaded = co_await decryptJob;
-                if (!loaded)
-                    co_return loaded.error();
-                if (loaded->key)
-                    break;
-                if (attempt == maxAttempts)
-                    co_return Error(ErrorCode::InvalidInput,
-                                    QObject::tr("The passphrase for the key %1 is wrong.").arg(shown),
-                                    QStringLiteral("%1 attempts").arg(maxAttempts));
-                prompt = QObject::tr("Wrong passphrase. Enter the passphrase for the key %1 again").arg(shown);
+            if (loaded->needsPassphrase) {
+                if (!auth.passphrase) {
+                    notes << QObject::tr("The key %1 is protected by a passphrase, and none was given.").arg(shown);
+                    continue;
+                }
+                QString prompt = QObject::tr("Enter the passphrase for the key %1").arg(shown);
+                constexpr int maxAttempts = 3;
+                for (int attempt = 1; attempt <= maxAttempts; ++attempt) {
+                    std::optional<SecureBytes> passphrase = auth.passphrase(prompt);
+                    if (!passphrase)
+                        co_return Error(ErrorCode::Cancelled,
+                                        QObject::tr("Logging in to %1 was cancelled.").arg(core->where()));
+                    auto decryptJob = worker.start([path, pass = std::move(*passphrase)] {
+                        return loadKey(path, std::optional<SecureBytes>(pass));
+                    });
+                    loaded = co_await decryptJob;
+                    if (!loaded)
+                        co_return loaded.error();
+                    if (loaded->key)
+                        break;
+                    if (attempt == maxAttempts)
+                        co_return Error(ErrorCode::InvalidInput,
+                                        QObject::tr("The passphrase for the key %1 is wrong.").arg(shown),
+                                        QStringLiteral("%1 attempts").arg(maxAttempts));
+                    prompt = QObject::tr("Wrong passphrase. Enter the passphrase for the key %1 again").arg(shown);
+                }
             }
+            const SharedKey key = loaded->key;
+            auto keyJob = worker.start([core, key] { return authKey(*core, key); });
+            outcome = co_await keyJob;
+            if (!outcome)
+                co_return outcome.error();
+            if (outcome->success) {
+                succeeded("key");
+                co_return self;
+            }
+            methods = outcome->methods;
+            notes << QObject::tr("The server %1 refused the key %2 for user %3.").arg(core->where(), shown, core->user);
         }
-        const SharedKey key = loaded->key;
-        auto keyJob = worker.start([core, key] { return authKey(*core, key); });
-        outcome = co_await keyJob;
-        if (!outcome)
-            co_return outcome.error();
-        if (outcome->success) {
-            succeeded("key");
-            co_return self;
-        }
-        methods = outcome->methods;
-        notes << QObject::tr("The server %1 refused the key %2 for user %3.").arg(core->where(), shown, core->user);
+        if (!candidates.isEmpty() && !(methods & SSH_AUTH_METHOD_PUBLICKEY) && notes.isEmpty())
+            notes << QObject::tr("The server %1 does not accept key logins (it offers: %2).")
+                         .arg(core->where(), methodNames(methods));
     }
-    if (!candidates.isEmpty() && !(methods & SSH_AUTH_METHOD_PUBLICKEY) && notes.isEmpty())
-        notes << QObject::tr("The server %1 does not accept key logins (it offers: %2).")
-                     .arg(core->where(), methodNames(methods));
 
     // 3. Password.
     if (auth.password) {

@@ -48,7 +48,8 @@ public:
     SshSession& operator=(const SshSession&) = delete;
 
     /// Connects, checks the host key, then logs in trying, in order: ssh-agent (target.useAgent),
-    /// the key file(s) (passphrase through auth.passphrase), the password (auth.password).
+    /// the key file (target.identityFile; passphrase through auth.passphrase) or, without one and with
+    /// target.processConfig, the keys of the SSH configuration; last the password (auth.password).
     static QCoro::Task<Result<std::shared_ptr<SshSession>>> connect(SshTarget target, AuthOptions auth = {});
 
     /// The server's host key and how it compares with the known_hosts files, without logging in and
@@ -84,7 +85,8 @@ public:
     [[nodiscard]] QString host() const;
     [[nodiscard]] int port() const;
     [[nodiscard]] HostKeyInfo hostKey() const;
-    /// "none", "agent", "key" or "password".
+    /// "none", "agent", "key" (target.identityFile), "publickey" (libssh's search through the agent and
+    /// the configured keys) or "password".
     [[nodiscard]] QString authMethod() const { return m_authMethod; }
     /// Keepalives sent so far on this session.
     [[nodiscard]] quint64 keepalivesSent() const { return m_keepalives->load(); }

@@ -14,8 +14,10 @@ struct SshTarget {
     int port = 22;
     /// Empty: from ~/.ssh/config when processConfig is set, else the local user name.
     QString user;
-    /// Private key file. Empty: with processConfig, the IdentityFile of ~/.ssh/config and the usual
-    /// ~/.ssh/id_ed25519, id_ecdsa, id_rsa that exist; without, no key file is tried.
+    /// Private key file (a passphrase is asked through AuthOptions::passphrase). Empty: with
+    /// processConfig, libssh's search like `ssh` does it (the agent, the IdentityFile lines of the SSH
+    /// configuration, ~/.ssh/id_ed25519, id_ecdsa, id_rsa; keys needing a passphrase only through the
+    /// agent); without processConfig, no key file is tried.
     QString identityFile;
     /// Try the keys of a running ssh-agent first.
     bool useAgent = true;
@@ -24,6 +26,8 @@ struct SshTarget {
     /// Read ~/.ssh/config and /etc/ssh/ssh_config (host aliases, HostName, Port, User, IdentityFile)
     /// like `ssh` does. The product wants this; tests set it false for isolation.
     bool processConfig = true;
+    /// With processConfig: read this file instead of ~/.ssh/config and /etc/ssh/ssh_config.
+    QString sshConfigFile;
     /// Certdeck's own known_hosts: the only file Certdeck ever writes host keys to.
     QString knownHostsFile;
     /// The user's ~/.ssh/known_hosts: trusted, never written.

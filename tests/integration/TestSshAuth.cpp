@@ -4,6 +4,7 @@
 #include "core/ssh/SshSession.h"
 #include "tests/support/SshdFixture.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace certdeck;
@@ -210,6 +211,47 @@ private Q_SLOTS:
         QCOMPARE(r.error().userMessage, QStringLiteral("The server 127.0.0.1:%1 refused the password for user %2.")
                                             .arg(m_sshd.port())
                                             .arg(m_sshd.testUser()));
+    }
+
+    void sshConfigHostAlias() {
+        // Like ~/.ssh/config: an alias with HostName, Port, User and IdentityFile.
+        const QString config = m_sshd.workDir() + QStringLiteral("/ssh_config");
+        {
+            QFile f(config);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("Host web1\n    HostName 127.0.0.1\n    Port %1\n    User %2\n    IdentityFile %3\n"
+                                   "Host locked\n    HostName 127.0.0.1\n    Port %1\n    User %2\n"
+                                   "    IdentityFile %4\n")
+                        .arg(m_sshd.port())
+                        .arg(m_sshd.user(), m_sshd.clientKeyPath(), m_sshd.passphraseKeyPath())
+                        .toUtf8());
+        }
+        SshTarget t = target();
+        t.host = QStringLiteral("web1");
+        t.port = 0;
+        t.user.clear();
+        t.processConfig = true;
+        t.sshConfigFile = config;
+        auto session = QCoro::waitFor(SshSession::connect(t));
+        QVERIFY2(session, qPrintable(session ? QString() : describe(session.error())));
+        QCOMPARE((*session)->authMethod(), QStringLiteral("publickey"));
+        QCOMPARE((*session)->host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE((*session)->port(), static_cast<int>(m_sshd.port()));
+        QCOMPARE((*session)->user(), m_sshd.user());
+        // The host key was checked under the real name the alias stands for.
+        QCOMPARE((*session)->hostKey().knownHostsName(), QStringLiteral("[127.0.0.1]:%1").arg(m_sshd.port()));
+
+        // A passphrase-protected IdentityFile is only usable through the agent or as the chosen key.
+        t.host = QStringLiteral("locked");
+        auto locked = QCoro::waitFor(SshSession::connect(t));
+        QVERIFY(!locked);
+        QCOMPARE(locked.error().code, ErrorCode::Permission);
+        QVERIFY2(locked.error().userMessage.contains(QLatin1String("keys with a passphrase")),
+                 qPrintable(describe(locked.error())));
+        t.useAgent = true;
+        t.agentSocket = m_sshd.agentSocket();
+        auto viaAgent = QCoro::waitFor(SshSession::connect(t));
+        QVERIFY2(viaAgent, qPrintable(viaAgent ? QString() : describe(viaAgent.error())));
     }
 
     void nothingToLogInWith() {
