@@ -13,6 +13,9 @@
 namespace certdeck::acme {
 
 namespace {
+// GCC 12 destroys temporaries inside co_await expressions twice: every argument below is an lvalue.
+const QUrl noKid; // an empty kid: the JWS carries the JWK instead (§6.2)
+
 Result<QJsonObject> jsonBody(const AcmeResponse& r, const QString& what) {
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
@@ -117,7 +120,7 @@ QCoro::Task<Result<Account>> AcmeClient::newAccount(const NewAccountOptions& opt
                         QObject::tr("This CA requires External Account Binding: enter the key ID and HMAC key from "
                                     "your account page at the CA."));
     }
-    auto r = co_await m_poster->post(dir.newAccount, payload, *m_signer, QUrl(), cancel);
+    auto r = co_await m_poster->post(dir.newAccount, payload, *m_signer, noKid, cancel);
     if (!r)
         co_return r.error().withContext(QObject::tr("Registering the account"));
     if (r->location.isEmpty() || r->location.scheme() != QLatin1String("https"))
@@ -133,7 +136,7 @@ QCoro::Task<Result<Account>> AcmeClient::findAccount(const CancelToken& cancel) 
     if (!m_poster || !m_signer)
         co_return Error(ErrorCode::InvalidInput, QObject::tr("No CA directory or account key."));
     const QJsonObject payload{{QStringLiteral("onlyReturnExisting"), true}}; // §7.3.1
-    auto r = co_await m_poster->post(m_poster->directory().newAccount, payload, *m_signer, QUrl(), cancel);
+    auto r = co_await m_poster->post(m_poster->directory().newAccount, payload, *m_signer, noKid, cancel);
     if (!r)
         co_return r.error().withContext(QObject::tr("Looking up the account"));
     auto body = jsonBody(*r, QObject::tr("account"));
@@ -157,7 +160,6 @@ QCoro::Task<Result<Account>> AcmeClient::fetchAccount(const CancelToken& cancel)
 }
 
 QCoro::Task<Result<Account>> AcmeClient::updateContact(const QStringList& contact, const CancelToken& cancel) {
-    // GCC 12 miscompiles braced initializer lists inside co_await expressions: build payloads first.
     const QJsonObject payload{{QStringLiteral("contact"), QJsonArray::fromStringList(contact)}};
     auto r = co_await postAsAccount(m_accountUrl, payload, cancel);
     if (!r)
@@ -280,7 +282,8 @@ QCoro::Task<Result<Authorization>> AcmeClient::waitForAuthorization(const QUrl& 
     for (;;) {
         if (schedule.exhausted())
             co_return Error(ErrorCode::Timeout, QObject::tr("The CA did not finish validating in time."));
-        if (!co_await sleepFor(schedule.next(retryAfter, QDateTime::currentDateTimeUtc()), cancel))
+        const auto delay = schedule.next(retryAfter, QDateTime::currentDateTimeUtc());
+        if (!co_await sleepFor(delay, cancel))
             co_return cancelledError();
         auto r = co_await postAsAccount(url, std::nullopt, cancel);
         if (!r)
@@ -301,7 +304,8 @@ QCoro::Task<Result<Order>> AcmeClient::waitForOrder(const Order& order, const Ca
     for (;;) {
         if (schedule.exhausted())
             co_return Error(ErrorCode::Timeout, QObject::tr("The CA did not finish the order in time."));
-        if (!co_await sleepFor(schedule.next(retryAfter, QDateTime::currentDateTimeUtc()), cancel))
+        const auto delay = schedule.next(retryAfter, QDateTime::currentDateTimeUtc());
+        if (!co_await sleepFor(delay, cancel))
             co_return cancelledError();
         auto r = co_await postAsAccount(order.url, std::nullopt, cancel);
         if (!r)
@@ -374,7 +378,7 @@ QCoro::Task<Status> AcmeClient::revoke(const crypto::Certificate& certificate, i
         {QStringLiteral("reason"), reason}};
     Result<AcmeResponse> r;
     if (certificateKey) // §7.6: signed with the certificate's key, which travels as a JWK
-        r = co_await m_poster->post(url, payload, *certificateKey, QUrl(), cancel);
+        r = co_await m_poster->post(url, payload, *certificateKey, noKid, cancel);
     else
         r = co_await postAsAccount(url, payload, cancel);
     if (!r)

@@ -136,7 +136,8 @@ QCoro::Task<Result<AcmeResponse>> JwsPoster::post(const QUrl& url, const std::op
             const qint64 waitMs = QDateTime::currentDateTimeUtc().msecsTo(*resp.retryAfter);
             if (waitMs <= 30000) {
                 ++unavailable;
-                if (!co_await sleepFor(std::chrono::milliseconds(std::max<qint64>(waitMs, 0)), cancel))
+                const std::chrono::milliseconds delay(std::max<qint64>(waitMs, 0));
+                if (!co_await sleepFor(delay, cancel))
                     co_return cancelledError();
                 continue;
             }

@@ -85,7 +85,8 @@ Status HttpClient::addTrustedCertificatesFromFile(const QString& path) {
 QCoro::Task<Result<HttpResponse>> HttpClient::get(const QUrl& url, CancelToken cancel) {
     HttpRequest r;
     r.url = url;
-    co_return co_await send(std::move(r), std::move(cancel));
+    auto task = send(std::move(r), std::move(cancel));
+    co_return co_await task;
 }
 
 namespace {

@@ -121,7 +121,10 @@ QCoro::Task<Result<acme::Account>> openAccount(acme::AcmeClient& client, const A
                             QObject::tr("No account with %1 yet: run 'certdeck-cli account register' first.")
                                 .arg(directoryUrl.toDisplayString()));
         const auto type = options.keyType;
-        key = co_await runBlocking([type] { return crypto::PrivateKey::generate(type); });
+        auto generate = [type] {
+            return crypto::PrivateKey::generate(type);
+        };
+        key = co_await runBlocking(std::move(generate));
         if (!key)
             co_return key.error();
         if (auto s = files.saveKey(directoryUrl, *key); !s)
@@ -139,8 +142,8 @@ QCoro::Task<Result<acme::Account>> openAccount(acme::AcmeClient& client, const A
             account = *found;
         } else if (found.error().code == ErrorCode::AcmeAccountDoesNotExist && options.createIfMissing) {
             progress.report(QStringLiteral("account"), QObject::tr("Registering an account"));
-            auto created =
-                co_await client.newAccount({options.contact, options.termsOfServiceAgreed, options.eab}, cancel);
+            const acme::NewAccountOptions accountOptions{options.contact, options.termsOfServiceAgreed, options.eab};
+            auto created = co_await client.newAccount(accountOptions, cancel);
             if (!created)
                 co_return created.error();
             account = *created;

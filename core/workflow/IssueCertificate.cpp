@@ -163,7 +163,8 @@ QCoro::Task<Result<IssueResult>> issueCertificate(acme::AcmeClient& client, Issu
         names << id.value;
     progress.report(QStringLiteral("order"),
                     QObject::tr("Ordering a certificate for %1").arg(names.join(QStringLiteral(", "))));
-    auto order = co_await client.newOrder(request.identifiers, {request.profile, request.replaces}, cancel);
+    const acme::NewOrderOptions orderOptions{request.profile, request.replaces};
+    auto order = co_await client.newOrder(request.identifiers, orderOptions, cancel);
     if (!order) {
         progress.failed(QStringLiteral("order"), order.error().userMessage);
         co_return order.error();

@@ -169,6 +169,7 @@ QCoro::Task<Result<std::unique_ptr<Sandbox>>> Sandbox::start(const QString& stat
     qCDebug(lcWorkflow) << "sandbox processes started" << sb->m_pebble->state() << sb->m_chall->state();
     // Ready when the directory answers over TLS with our listener CA.
     net::HttpClient http;
+    const CancelToken never;
     if (auto s = http.addTrustedCertificatesFromFile(caFile); !s)
         co_return s.error();
     for (int i = 0; i < 300; ++i) {
@@ -180,7 +181,8 @@ QCoro::Task<Result<std::unique_ptr<Sandbox>>> Sandbox::start(const QString& stat
         auto r = co_await http.send(req);
         if (r && r->status == 200)
             co_return sb;
-        co_await sleepFor(std::chrono::milliseconds(20), CancelToken());
+        const std::chrono::milliseconds pause(20);
+        co_await sleepFor(pause, never);
     }
     QFile log(dir + QStringLiteral("/pebble.log"));
     QString tail;

@@ -93,7 +93,10 @@ QCoro::Task<int> AccountCommand::run(CliContext& ctx) {
             result = co_await client.updateContact(options.contact, cancel);
     } else if (action == QLatin1String("rollover")) {
         const auto t = *type;
-        auto newKey = co_await runBlocking([t] { return crypto::PrivateKey::generate(t); });
+        auto generate = [t] {
+            return crypto::PrivateKey::generate(t);
+        };
+        auto newKey = co_await runBlocking(std::move(generate));
         if (!newKey)
             co_return fail(newKey.error());
         if (auto s = co_await client.rolloverKey(crypto::JwsSigner(*newKey), cancel); !s)

@@ -8,8 +8,7 @@
 
 namespace certdeck::cli {
 
-std::vector<std::unique_ptr<Command>> allCommands()
-{
+std::vector<std::unique_ptr<Command>> allCommands() {
     std::vector<std::unique_ptr<Command>> v;
     v.push_back(std::make_unique<IssueCommand>());
     v.push_back(std::make_unique<AccountCommand>());

@@ -6,8 +6,7 @@
 
 namespace certdeck::cli {
 
-QCoro::Task<int> VersionCommand::run(CliContext& ctx)
-{
+QCoro::Task<int> VersionCommand::run(CliContext& ctx) {
     if (ctx.json) {
         QJsonObject o{{QStringLiteral("version"), QStringLiteral(CERTDECK_VERSION)},
                       {QStringLiteral("qt"), QString::fromLatin1(qVersion())}};
