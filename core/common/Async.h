@@ -14,9 +14,13 @@
 namespace certdeck {
 
 /// Runs blocking work (libssh, ldns, RSA key generation, bulk SQL) on the global thread pool; `co_await`
-/// the returned QFuture to resume on the awaiting thread when done. The functor is copied into the
-/// pool's task at once, so temporaries (lambdas) may be passed. Not a coroutine on purpose: GCC 12
-/// mishandles temporaries bound to coroutine reference parameters.
+/// the returned QFuture to resume on the awaiting thread when done.
+///
+/// GCC 12 destroys temporaries inside a `co_await` expression twice (a capturing lambda's captures,
+/// a braced argument, a default-constructed QUrl or CancelToken ...). Always name things first:
+///     auto job = runBlocking([x] { ... });
+///     auto result = co_await job;
+/// and pass only lvalues to the coroutines you co_await.
 template <typename F> auto runBlocking(F&& f) {
     return QtConcurrent::run(std::forward<F>(f));
 }
