@@ -124,7 +124,8 @@ QCoro::Task<Result<acme::Account>> openAccount(acme::AcmeClient& client, const A
         auto generate = [type] {
             return crypto::PrivateKey::generate(type);
         };
-        key = co_await runBlocking(std::move(generate));
+        auto pending1 = runBlocking(std::move(generate));
+        key = co_await pending1;
         if (!key)
             co_return key.error();
         if (auto s = files.saveKey(directoryUrl, *key); !s)

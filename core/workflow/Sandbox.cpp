@@ -121,7 +121,8 @@ QCoro::Task<Result<std::unique_ptr<Sandbox>>> Sandbox::start(const QString& stat
     auto prepare = [dir, &caFile] {
         return ensureListenerCertificate(dir, &caFile);
     };
-    auto made = co_await runBlocking(std::move(prepare));
+    auto pending1 = runBlocking(std::move(prepare));
+    auto made = co_await pending1;
     qCDebug(lcWorkflow) << "sandbox listener certificate ready";
     if (!made)
         co_return made.error().withContext(QObject::tr("Preparing the sandbox"));

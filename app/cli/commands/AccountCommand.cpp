@@ -96,7 +96,8 @@ QCoro::Task<int> AccountCommand::run(CliContext& ctx) {
         auto generate = [t] {
             return crypto::PrivateKey::generate(t);
         };
-        auto newKey = co_await runBlocking(std::move(generate));
+        auto pending1 = runBlocking(std::move(generate));
+        auto newKey = co_await pending1;
         if (!newKey)
             co_return fail(newKey.error());
         if (auto s = co_await client.rolloverKey(crypto::JwsSigner(*newKey), cancel); !s)
