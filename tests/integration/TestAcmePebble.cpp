@@ -140,6 +140,8 @@ private Q_SLOTS:
         QVERIFY(standalone.answered() >= 1);
         // One name, steady state: no more requests than the most frugal peer (certbot: 9).
         QVERIFY2(r->requests <= 9, qPrintable(QString::number(r->requests)));
+        // One kept-alive connection for the whole issuance, not one per request.
+        QCOMPARE(h.http.connectionsOpened(), 1);
     }
 
     void tenNamesAndAnIp() {
