@@ -188,6 +188,35 @@ private Q_SLOTS:
                  qPrintable(refused.error().userMessage));
     }
 
+    void preferredChainByIssuerName() {
+        test::PebbleFixture::Options o;
+        o.alternateRoots = 2;
+        test::PebbleFixture pebble(o);
+        QString error;
+        CERTDECK_REQUIRE(pebble.start(&error), error);
+        auto altRoot = crypto::Certificate::fromPem(pebble.rootCertificatePem(&error, 2));
+        QVERIFY2(altRoot, qPrintable(error));
+        Harness h;
+        QVERIFY(h.open(pebble));
+        challenge::StandaloneSolver standalone(QHostAddress::LocalHost, pebble.httpPort());
+        workflow::IssueRequest req;
+        req.identifiers = *acme::parseIdentifiers({QStringLiteral("chain.example.test")});
+        req.solvers = {&standalone};
+        req.preferredChain = altRoot->commonName();
+        auto r = QCoro::waitFor(workflow::issueCertificate(h.client, req, h.progress, CancelToken()));
+        QVERIFY2(r, qPrintable(why(r)));
+        QCOMPARE(r->chain.certificates.last().issuerCommonName(), altRoot->commonName());
+        QVERIFY(r->chain.certificates.last().isIssuedBy(*altRoot));
+
+        // A name no chain has: the default chain, not a failure.
+        req.identifiers = *acme::parseIdentifiers({QStringLiteral("chain2.example.test")});
+        req.preferredChain = QStringLiteral("No Such Root");
+        auto fallback = QCoro::waitFor(workflow::issueCertificate(h.client, req, h.progress, CancelToken()));
+        QVERIFY2(fallback, qPrintable(why(fallback)));
+        auto defaultRoot = crypto::Certificate::fromPem(pebble.rootCertificatePem(&error, 0));
+        QVERIFY(fallback->chain.certificates.last().isIssuedBy(*defaultRoot));
+    }
+
     void failedValidationExplainsAndCleansUp() {
         test::PebbleFixture pebble;
         QString error;

@@ -15,8 +15,7 @@ namespace certdeck::test {
 
 namespace {
 // Synchronous HTTPS request for fixture plumbing only (management API), with a hard timeout.
-QByteArray fetch(const QUrl& url, const QString& caFile, const QByteArray& postBody, int* status, QString* error)
-{
+QByteArray fetch(const QUrl& url, const QString& caFile, const QByteArray& postBody, int* status, QString* error) {
     QNetworkAccessManager nam;
     QNetworkRequest req(url);
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -38,28 +37,21 @@ QByteArray fetch(const QUrl& url, const QString& caFile, const QByteArray& postB
 } // namespace
 
 PebbleFixture::PebbleFixture()
-    : PebbleFixture(Options{})
-{
-}
+    : PebbleFixture(Options{}) {}
 
 PebbleFixture::PebbleFixture(Options options)
-    : m_options(std::move(options))
-{
-}
+    : m_options(std::move(options)) {}
 
-PebbleFixture::~PebbleFixture()
-{
+PebbleFixture::~PebbleFixture() {
     stop();
 }
 
-void PebbleFixture::stop()
-{
+void PebbleFixture::stop() {
     m_pebble.reset();
     m_chall.reset();
 }
 
-bool PebbleFixture::makeListenerCertificate(QString* error)
-{
+bool PebbleFixture::makeListenerCertificate(QString* error) {
     const QString openssl = findBinary(QStringLiteral("openssl"), QStringLiteral("openssl"), error);
     if (openssl.isEmpty())
         return false;
@@ -72,13 +64,26 @@ bool PebbleFixture::makeListenerCertificate(QString* error)
               "extendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n");
     ext.close();
     return runTool(openssl,
-                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-new"), QStringLiteral("-newkey"),
-                    QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"),
-                    QStringLiteral("-nodes"), QStringLiteral("-keyout"), ca + QStringLiteral("/ca.key"),
-                    QStringLiteral("-out"), ca + QStringLiteral("/ca.pem"), QStringLiteral("-days"),
-                    QStringLiteral("30"), QStringLiteral("-subj"), QStringLiteral("/CN=Certdeck test listener CA"),
-                    QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
-                    QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")},
+                   {QStringLiteral("req"),
+                    QStringLiteral("-x509"),
+                    QStringLiteral("-new"),
+                    QStringLiteral("-newkey"),
+                    QStringLiteral("ec"),
+                    QStringLiteral("-pkeyopt"),
+                    QStringLiteral("ec_paramgen_curve:P-256"),
+                    QStringLiteral("-nodes"),
+                    QStringLiteral("-keyout"),
+                    ca + QStringLiteral("/ca.key"),
+                    QStringLiteral("-out"),
+                    ca + QStringLiteral("/ca.pem"),
+                    QStringLiteral("-days"),
+                    QStringLiteral("30"),
+                    QStringLiteral("-subj"),
+                    QStringLiteral("/CN=Certdeck test listener CA"),
+                    QStringLiteral("-addext"),
+                    QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                    QStringLiteral("-addext"),
+                    QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")},
                    error) &&
            runTool(openssl,
                    {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("ec"),
@@ -90,13 +95,13 @@ bool PebbleFixture::makeListenerCertificate(QString* error)
                    {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
                     ca + QStringLiteral("/server.csr"), QStringLiteral("-CA"), ca + QStringLiteral("/ca.pem"),
                     QStringLiteral("-CAkey"), ca + QStringLiteral("/ca.key"), QStringLiteral("-CAcreateserial"),
-                    QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-sha256"), QStringLiteral("-extfile"),
-                    ca + QStringLiteral("/server.ext"), QStringLiteral("-out"), ca + QStringLiteral("/server.pem")},
+                    QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-sha256"),
+                    QStringLiteral("-extfile"), ca + QStringLiteral("/server.ext"), QStringLiteral("-out"),
+                    ca + QStringLiteral("/server.pem")},
                    error);
 }
 
-bool PebbleFixture::start(QString* error)
-{
+bool PebbleFixture::start(QString* error) {
     const QString pebbleBin = findBinary(QStringLiteral("pebble"), QStringLiteral("pebble"), error);
     if (pebbleBin.isEmpty())
         return false;
@@ -120,11 +125,11 @@ bool PebbleFixture::start(QString* error)
                                                   m_dir.filePath(QStringLiteral("challtestsrv.log")));
         const QStringList args{QStringLiteral("-defaultIPv4"), QStringLiteral("127.0.0.1"),
                                QStringLiteral("-defaultIPv6"), QString(),
-                               QStringLiteral("-dns01"), QStringLiteral("127.0.0.1:%1").arg(m_dnsPort),
-                               QStringLiteral("-http01"), QString(),
-                               QStringLiteral("-https01"), QString(),
-                               QStringLiteral("-tlsalpn01"), QString(),
-                               QStringLiteral("-management"), QStringLiteral("127.0.0.1:%1").arg(m_challMgmtPort)};
+                               QStringLiteral("-dns01"),       QStringLiteral("127.0.0.1:%1").arg(m_dnsPort),
+                               QStringLiteral("-http01"),      QString(),
+                               QStringLiteral("-https01"),     QString(),
+                               QStringLiteral("-tlsalpn01"),   QString(),
+                               QStringLiteral("-management"),  QStringLiteral("127.0.0.1:%1").arg(m_challMgmtPort)};
         if (!m_chall->start(challBin, args, QProcessEnvironment::systemEnvironment(), error) ||
             !m_chall->waitForTcp(m_challMgmtPort, std::chrono::seconds(15), error))
             return false;
@@ -156,6 +161,7 @@ bool PebbleFixture::start(QString* error)
     env.insert(QStringLiteral("PEBBLE_VA_NOSLEEP"), QStringLiteral("1"));
     env.insert(QStringLiteral("PEBBLE_WFE_NONCEREJECT"), QString::number(m_options.nonceRejectPercent));
     env.insert(QStringLiteral("PEBBLE_AUTHZREUSE"), QStringLiteral("0"));
+    env.insert(QStringLiteral("PEBBLE_ALTERNATE_ROOTS"), QString::number(m_options.alternateRoots));
     m_pebble = std::make_unique<ServerProcess>(QStringLiteral("pebble"), m_dir.filePath(QStringLiteral("pebble.log")));
     if (!m_pebble->start(pebbleBin, {QStringLiteral("-config"), cfgPath, QStringLiteral("-dnsserver"), dns}, env,
                          error) ||
@@ -164,21 +170,18 @@ bool PebbleFixture::start(QString* error)
     return m_pebble->waitForLog(QStringLiteral("Listening on"), std::chrono::seconds(10), error);
 }
 
-QUrl PebbleFixture::directoryUrl() const
-{
+QUrl PebbleFixture::directoryUrl() const {
     return QUrl(QStringLiteral("https://127.0.0.1:%1/dir").arg(m_port));
 }
 
-QByteArray PebbleFixture::rootCertificatePem(QString* error) const
-{
+QByteArray PebbleFixture::rootCertificatePem(QString* error, int index) const {
     int status = 0;
-    QByteArray body = fetch(QUrl(QStringLiteral("https://127.0.0.1:%1/roots/0").arg(m_mgmtPort)), listenerCaFile(),
-                            QByteArray(), &status, error);
+    QByteArray body = fetch(QUrl(QStringLiteral("https://127.0.0.1:%1/roots/%2").arg(m_mgmtPort).arg(index)),
+                            listenerCaFile(), QByteArray(), &status, error);
     return status == 200 ? body : QByteArray();
 }
 
-bool PebbleFixture::postManagement(quint16 port, const QString& path, const QByteArray& json, QString* error) const
-{
+bool PebbleFixture::postManagement(quint16 port, const QString& path, const QByteArray& json, QString* error) const {
     // challtestsrv's management interface is plain HTTP on loopback.
     QNetworkAccessManager nam;
     QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
@@ -195,8 +198,7 @@ bool PebbleFixture::postManagement(quint16 port, const QString& path, const QByt
     return status == 200;
 }
 
-bool PebbleFixture::setTxt(const QString& fqdn, const QString& value, QString* error) const
-{
+bool PebbleFixture::setTxt(const QString& fqdn, const QString& value, QString* error) const {
     QString host = fqdn.endsWith(QLatin1Char('.')) ? fqdn : fqdn + QLatin1Char('.');
     return postManagement(m_challMgmtPort, QStringLiteral("/set-txt"),
                           QJsonDocument(QJsonObject{{QStringLiteral("host"), host}, {QStringLiteral("value"), value}})
@@ -204,16 +206,14 @@ bool PebbleFixture::setTxt(const QString& fqdn, const QString& value, QString* e
                           error);
 }
 
-bool PebbleFixture::clearTxt(const QString& fqdn, QString* error) const
-{
+bool PebbleFixture::clearTxt(const QString& fqdn, QString* error) const {
     QString host = fqdn.endsWith(QLatin1Char('.')) ? fqdn : fqdn + QLatin1Char('.');
     return postManagement(m_challMgmtPort, QStringLiteral("/clear-txt"),
                           QJsonDocument(QJsonObject{{QStringLiteral("host"), host}}).toJson(QJsonDocument::Compact),
                           error);
 }
 
-int PebbleFixture::requestCount() const
-{
+int PebbleFixture::requestCount() const {
     // Pebble logs one "METHOD /path -> calling handler()" line per request.
     QFile f(m_dir.filePath(QStringLiteral("pebble.log")));
     if (!f.open(QIODevice::ReadOnly))
@@ -221,13 +221,11 @@ int PebbleFixture::requestCount() const
     return static_cast<int>(f.readAll().count("-> calling handler()"));
 }
 
-QString PebbleFixture::log() const
-{
+QString PebbleFixture::log() const {
     return m_pebble ? m_pebble->log() : QString();
 }
 
-QList<qint64> PebbleFixture::pids() const
-{
+QList<qint64> PebbleFixture::pids() const {
     QList<qint64> out;
     if (m_chall)
         out << m_chall->pid();

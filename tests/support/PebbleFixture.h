@@ -25,6 +25,8 @@ public:
         QString dnsServer;
         /// External Account Binding: kid -> base64url HMAC key. Non-empty makes EAB required.
         QMap<QString, QString> eabKeys;
+        /// Extra root CAs Pebble offers alternate chains from (PEBBLE_ALTERNATE_ROOTS).
+        int alternateRoots = 0;
     };
 
     PebbleFixture();
@@ -42,7 +44,7 @@ public:
     [[nodiscard]] quint16 challtestsrvManagementPort() const { return m_challMgmtPort; }
     [[nodiscard]] quint16 managementPort() const { return m_mgmtPort; }
     /// Pebble's issuing root, fetched from its management interface (PEM), to verify issued chains.
-    [[nodiscard]] QByteArray rootCertificatePem(QString* error) const;
+    [[nodiscard]] QByteArray rootCertificatePem(QString* error, int index = 0) const;
     /// Sets a TXT answer in challtestsrv's DNS (for dns-01 through Pebble's own resolver).
     bool setTxt(const QString& fqdn, const QString& value, QString* error) const;
     bool clearTxt(const QString& fqdn, QString* error) const;
