@@ -178,8 +178,11 @@ QCoro::Task<PreflightNameReport> Preflight::checkName(QString name, CancelToken 
     const Result<DnsAnswer> aaaa = co_await aaaaTask;
     const Result<CaaRecordSet> caa = co_await caaTask;
 
-    // Addresses and the CNAME chain.
-    if (!a && !aaaa) {
+    // Addresses and the CNAME chain. A wildcard covers names that need not exist yet: the base
+    // name's addresses say nothing about them (validation is through DNS anyway).
+    if (wildcard) {
+        Q_UNUSED(addressSeverity);
+    } else if (!a && !aaaa) {
         rep.findings << finding(
             QStringLiteral("address"), PreflightVerdict::Warning,
             QObject::tr("The addresses of %1 could not be looked up: %2").arg(shown, a.error().userMessage),
