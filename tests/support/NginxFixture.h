@@ -21,12 +21,13 @@ namespace certdeck::test {
 ///  - TLS on httpsPort() (TLSv1.2 and 1.3) serving the same webroot with a certificate issued by a tiny
 ///    CA generated here; clients trust caPath().
 ///
-/// nginx runs in the foreground as one process (`daemon off; master_process off;`), so stopping its
-/// PID stops everything, and it dies with the test process (PR_SET_PDEATHSIG).
+/// nginx runs in the foreground (`daemon off;`), by default as one process (`master_process off;`), so
+/// stopping its PID stops everything, and it dies with the test process (PR_SET_PDEATHSIG).
 ///
 /// Reload: nginx's single-process mode does not survive SIGHUP (checked on 1.22: after "reconfiguring"
 /// both listeners accept connections but answer nothing usable), so reload() restarts the process on the
-/// same ports with the same configuration. The PID changes; pid() gives the current one.
+/// same ports with the same configuration. The PID changes; pid() gives the current one. Tests of code
+/// that reloads nginx itself (deployment over SSH) use Options::masterProcess and reloadCommand().
 ///
 /// Not thread-safe; use from the test's thread. Every call that can fail returns false and sets `error`.
 class NginxFixture {
@@ -39,6 +40,13 @@ public:
         /// Like a typical port-80 server: everything except /.well-known/acme-challenge/ answers
         /// 301 to the same path on https://<host>:httpsPort().
         bool redirectToHttps = false;
+        /// Run as nginx normally runs (`master_process on`, still in the foreground): a master with a
+        /// worker, so `nginx -s reload` (SIGHUP to the master) really reloads configuration and
+        /// certificates without a restart. reloadCommand() gives that command as argv. Stopped by the
+        /// master's PID and process group.
+        bool masterProcess = false;
+        /// Adds `include <prefix>/sites/*.conf;` to the http block, for server blocks a test installs.
+        bool sitesInclude = false;
     };
 
     NginxFixture();
@@ -65,6 +73,17 @@ public:
     /// Issues a new P-256 certificate for `dnsNames` (plus IP 127.0.0.1) from this fixture's CA, for
     /// tests that deploy a certificate clients trusting caPath() accept. The key is PEM (PKCS#8).
     bool issueCertificate(const QStringList& dnsNames, QByteArray* certPem, QByteArray* keyPem, QString* error);
+    /// nginx as a command line against this fixture's prefix and configuration: the binary, then
+    /// `args`, then -p, -c and -e. For commands a test runs itself or over SSH (`nginx -t`, `-s reload`).
+    [[nodiscard]] QStringList nginxCommand(const QStringList& args) const;
+    /// `nginx -s reload` for this instance (Options::masterProcess makes it a real reload).
+    [[nodiscard]] QStringList reloadCommand() const {
+        return nginxCommand({QStringLiteral("-s"), QStringLiteral("reload")});
+    }
+    /// `nginx -t -q` for this instance.
+    [[nodiscard]] QStringList testCommand() const { return nginxCommand({QStringLiteral("-t"), QStringLiteral("-q")}); }
+    /// Options::sitesInclude: the folder whose *.conf files are included in the http block.
+    [[nodiscard]] QString sitesDir() const { return m_dir.filePath(QStringLiteral("sites")); }
     /// Writes `content` to webroot()/relativePath, creating directories. Rejects paths leaving the webroot.
     bool writeWebrootFile(const QString& relativePath, const QByteArray& content, QString* error) const;
 

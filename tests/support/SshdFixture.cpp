@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMultiMap>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QThread>
@@ -162,6 +163,47 @@ QString SshdFixture::sftpLog() const {
 
 int SshdFixture::authRequestCount() const {
     return static_cast<int>(log().count(QLatin1String("userauth-request for user")));
+}
+
+int SshdFixture::dropConnections() {
+    if (!m_sshd || m_sshd->pid() <= 0)
+        return 0;
+    // Connection processes call setsid(), so they are not in sshd's process group: find sshd's
+    // descendants (monitor and session children) by their parent PIDs.
+    QMultiMap<qint64, qint64> children;
+    const QStringList procs = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& entry : procs) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so parse after the last ')'.
+        const qsizetype close = line.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() > 1)
+            children.insert(fields.at(1).toLongLong(), pid);
+    }
+    QList<qint64> victims;
+    QList<qint64> todo{m_sshd->pid()};
+    while (!todo.isEmpty()) {
+        const qint64 parent = todo.takeFirst();
+        for (qint64 child : children.values(parent)) {
+            victims << child;
+            todo << child;
+        }
+    }
+    int killed = 0;
+    for (qint64 pid : victims) {
+        if (::kill(static_cast<pid_t>(pid), SIGKILL) == 0)
+            ++killed;
+    }
+    return killed;
 }
 
 QList<qint64> SshdFixture::pids() const {

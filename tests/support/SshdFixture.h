@@ -78,6 +78,10 @@ public:
     [[nodiscard]] QString sftpLog() const;
     /// How many SSH authentication requests sshd has received so far (its "userauth-request" lines).
     [[nodiscard]] int authRequestCount() const;
+    /// Cuts every open SSH connection at once, like a network failure: kills (SIGKILL) the per-connection
+    /// processes sshd forked (its direct children, found by their parent PID), while sshd itself keeps
+    /// listening. Returns how many were killed.
+    int dropConnections();
     /// PIDs of sshd and ssh-agent.
     [[nodiscard]] QList<qint64> pids() const;
 

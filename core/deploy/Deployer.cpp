@@ -1,0 +1,573 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/deploy/Deployer.h"
+
+#include "core/common/Async.h"
+#include "core/common/Log.h"
+#include "core/monitor/TlsProbe.h"
+#include "core/ssh/RemoteCommand.h"
+#include "core/ssh/SshSession.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+namespace certdeck::deploy {
+
+namespace {
+
+struct PlannedFile {
+    DeployFile file;
+    SecureBytes data; // certificates are not secret, but one type keeps the key path simple
+    QString staged;
+    QString backup;
+    bool existed = false;
+    int previousMode = 0;
+    bool uploaded = false;
+    bool backedUp = false;
+    bool renamed = false;
+};
+
+struct Job {
+    DeployTarget target;
+    DeployResult result;
+    Progress* progress = nullptr;
+    QString idPrefix;
+    std::shared_ptr<ssh::SshSession> session;
+    QList<PlannedFile> files;
+    QByteArray newFingerprint;
+    QByteArray previousFingerprint;
+    monitor::TlsProbe::Options probe;
+    const Deployer::Options* options = nullptr;
+    CancelToken cancel;
+
+    void running(const QString& step, const QString& text) const { progress->report(idPrefix + step, text); }
+    void done(const QString& step, const QString& text) {
+        result.steps << text;
+        progress->done(idPrefix + step, text);
+    }
+    void failed(const QString& step, const Error& error) {
+        result.steps << error.userMessage;
+        progress->failed(idPrefix + step, error.userMessage);
+    }
+};
+
+QString fileName(const QString& path) {
+    return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
+QString folderOf(const QString& path) {
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    return slash <= 0 ? QStringLiteral("/") : path.left(slash);
+}
+
+Result<SecureBytes> contentFor(FileContent content, const DeployMaterial& m) {
+    const QByteArray full = crypto::Certificate::chainToPem(m.chain);
+    switch (content) {
+    case FileContent::Certificate:
+        return SecureBytes(m.chain.first().toPem());
+    case FileContent::Chain:
+        return SecureBytes(crypto::Certificate::chainToPem(m.chain.mid(1)));
+    case FileContent::FullChain:
+        return SecureBytes(full);
+    case FileContent::PrivateKey:
+        return m.key.toPem();
+    case FileContent::Combined: {
+        auto key = m.key.toPem();
+        if (!key)
+            return key.error();
+        QByteArray combined = full;
+        combined += key->bytes();
+        SecureBytes out(combined);
+        SecureBytes::wipe(combined);
+        return out;
+    }
+    }
+    return Error(ErrorCode::InvalidInput, QObject::tr("Unknown file content."));
+}
+
+QString describeCommand(const QStringList& argv) {
+    return ssh::RemoteCommand(argv).toString();
+}
+
+QCoro::Task<Result<ssh::CommandResult>> runArgv(Job& job, QStringList argv) {
+    ssh::RemoteCommand command(std::move(argv));
+    if (job.target.useSudo)
+        command = command.withSudo();
+    const std::chrono::seconds timeout = job.options->commandTimeout;
+    const CancelToken cancel = job.cancel;
+    auto task = job.session->run(command, timeout, cancel);
+    auto result = co_await task;
+    co_return result;
+}
+
+/// Polls the verify address until it serves `fingerprint` or the time is up. Returns the fingerprint
+/// served last (empty if no handshake succeeded) and whether it matched.
+QCoro::Task<std::pair<bool, QString>> waitForServed(Job& job, QByteArray fingerprint, QString* lastError) {
+    QDeadlineTimer deadline(job.options->verifyTimeout);
+    QString served;
+    const std::chrono::milliseconds pause(150);
+    while (true) {
+        const monitor::TlsProbe::Options probe = job.probe;
+        auto task = monitor::TlsProbe::probe(probe);
+        auto r = co_await task;
+        if (r) {
+            served = r->leafSha256Hex;
+            if (r->leafSha256 == fingerprint)
+                co_return std::make_pair(true, served);
+        } else if (lastError) {
+            *lastError = r.error().userMessage;
+        }
+        if (deadline.hasExpired() || job.cancel.isCancelled())
+            co_return std::make_pair(false, served);
+        const CancelToken cancel = job.cancel;
+        auto nap = sleepFor(pause, cancel);
+        co_await nap;
+    }
+}
+
+/// Removes the temporary files still lying around; best effort (the connection may be gone).
+QCoro::Task<> removeStaged(Job& job) {
+    ssh::SftpClient sftp = job.session->sftp();
+    for (PlannedFile& f : job.files) {
+        if (!f.uploaded || f.renamed)
+            continue;
+        const QString staged = f.staged;
+        auto task = sftp.remove(staged);
+        auto removed = co_await task;
+        if (removed)
+            f.uploaded = false;
+    }
+}
+
+/// Puts the previous files back after a failure past the first rename, reloads, and checks the
+/// previously served certificate is served again.
+QCoro::Task<> rollback(Job& job, bool reloadNeeded) {
+    job.result.rolledBack = true;
+    job.running(QStringLiteral("rollback"), QObject::tr("Restoring the previous files on %1").arg(job.result.target));
+    ssh::SftpClient sftp = job.session->sftp();
+    QStringList problems;
+    for (PlannedFile& f : job.files) {
+        if (f.renamed) {
+            if (f.backedUp) {
+                const QString from = f.backup;
+                const QString to = f.file.path;
+                auto task = sftp.rename(from, to);
+                auto restored = co_await task;
+                if (!restored)
+                    problems << restored.error().userMessage;
+            } else if (!f.existed) {
+                const QString path = f.file.path;
+                auto task = sftp.remove(path);
+                auto removed = co_await task;
+                if (!removed)
+                    problems << removed.error().userMessage;
+            } else {
+                problems << QObject::tr("No backup of %1 to restore.").arg(f.file.path);
+            }
+        }
+    }
+    auto cleanup = removeStaged(job);
+    co_await cleanup;
+    if (reloadNeeded && !job.target.reload.isEmpty()) {
+        const QStringList argv = job.target.reload;
+        auto task = runArgv(job, argv);
+        auto reloaded = co_await task;
+        if (!reloaded)
+            problems << reloaded.error().userMessage;
+        else if (!reloaded->succeeded())
+            problems << QObject::tr("The reload command %1 failed again (exit %2): %3")
+                            .arg(describeCommand(argv))
+                            .arg(reloaded->exitCode)
+                            .arg(QString::fromUtf8(reloaded->stdErr.left(500)).trimmed());
+    }
+    if (job.target.verify && !job.previousFingerprint.isEmpty()) {
+        QString lastError;
+        const QByteArray previous = job.previousFingerprint;
+        auto task = waitForServed(job, previous, &lastError);
+        const auto [ok, served] = co_await task;
+        job.result.servedFingerprint = served;
+        job.result.rollbackVerified = ok;
+        if (!ok)
+            problems << QObject::tr("After restoring, %1:%2 serves %3, not the previous certificate.")
+                            .arg(job.probe.host)
+                            .arg(job.probe.port)
+                            .arg(served.isEmpty() ? lastError : served);
+    }
+    if (problems.isEmpty()) {
+        job.done(QStringLiteral("rollback"),
+                 job.result.rollbackVerified
+                     ? QObject::tr("Previous certificate restored on %1 and served again").arg(job.result.target)
+                     : QObject::tr("Previous files restored on %1").arg(job.result.target));
+    } else {
+        Error e(ErrorCode::Deploy,
+                QObject::tr("Restoring the previous certificate on %1 did not fully work: check the server by "
+                            "hand.")
+                    .arg(job.result.target),
+                problems.join(QLatin1Char('\n')));
+        job.result.rollbackError = e;
+        job.failed(QStringLiteral("rollback"), e);
+    }
+}
+
+/// Records a failure; rolls back when something was already replaced.
+QCoro::Task<> fail(Job& job, const QString& step, Error error, bool reloadNeeded) {
+    job.failed(step, error);
+    job.result.error = error;
+    if (job.result.untouched) {
+        auto cleanup = removeStaged(job);
+        co_await cleanup;
+        job.result.steps
+            << QObject::tr("Nothing was replaced on %1: the previous certificate is untouched.").arg(job.result.target);
+        co_return;
+    }
+    auto task = rollback(job, reloadNeeded);
+    co_await task;
+}
+
+QCoro::Task<> run(Job& job) {
+    ssh::SftpClient sftp = job.session->sftp();
+    const QString server = job.result.target;
+
+    // Every folder must exist; note what is there now.
+    for (PlannedFile& f : job.files) {
+        const QString folder = folderOf(f.file.path);
+        auto dirTask = sftp.stat(folder);
+        auto dir = co_await dirTask;
+        if (!dir) {
+            auto t = fail(job, QStringLiteral("check"), dir.error(), false);
+            co_await t;
+            co_return;
+        }
+        if (!dir->exists || !dir->isDirectory) {
+            const Error e(ErrorCode::NotFound,
+                          QObject::tr("The folder %1 does not exist on %2: create it (writable by %3) or change the "
+                                      "target's paths.")
+                              .arg(folder, server, job.session->user()));
+            auto t = fail(job, QStringLiteral("check"), e, false);
+            co_await t;
+            co_return;
+        }
+        const QString path = f.file.path;
+        auto statTask = sftp.stat(path);
+        auto existing = co_await statTask;
+        if (!existing) {
+            auto t = fail(job, QStringLiteral("check"), existing.error(), false);
+            co_await t;
+            co_return;
+        }
+        f.existed = existing->exists;
+        f.previousMode = existing->permissions;
+        if (existing->exists && !existing->isRegularFile) {
+            const Error e(ErrorCode::InvalidInput,
+                          QObject::tr("%1 on %2 is not a regular file; refusing to replace it.").arg(path, server));
+            auto t = fail(job, QStringLiteral("check"), e, false);
+            co_await t;
+            co_return;
+        }
+    }
+
+    // Upload to temporary names: until the first rename the server is untouched.
+    for (PlannedFile& f : job.files) {
+        const QString step = QStringLiteral("upload:") + f.file.path;
+        job.running(step, QObject::tr("Uploading %1 to %2").arg(f.file.path, server));
+        if (job.cancel.isCancelled()) {
+            auto t = fail(job, step, cancelledError(), false);
+            co_await t;
+            co_return;
+        }
+        const QString staged = f.staged;
+        const SecureBytes data = f.data;
+        const int mode = f.file.mode;
+        auto task = sftp.writeFileAtomic(staged, data, mode);
+        auto written = co_await task;
+        if (!written) {
+            auto t = fail(job, step, written.error().withContext(QObject::tr("Uploading to %1").arg(server)), false);
+            co_await t;
+            co_return;
+        }
+        f.uploaded = true;
+        job.done(step, QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(mode, 4, 8, QLatin1Char('0')));
+    }
+
+    if (!job.target.owner.isEmpty() || !job.target.group.isEmpty()) {
+        const QString owner =
+            job.target.owner + (job.target.group.isEmpty() ? QString() : QLatin1Char(':') + job.target.group);
+        QStringList argv{QStringLiteral("chown"), QStringLiteral("--"), owner};
+        for (const PlannedFile& f : job.files)
+            argv << f.staged;
+        auto task = runArgv(job, argv);
+        auto chowned = co_await task;
+        if (!chowned || !chowned->succeeded()) {
+            const Error e =
+                chowned ? Error(ErrorCode::Permission,
+                                QObject::tr("Could not give the files on %1 to %2: %3")
+                                    .arg(server, argv.at(2), QString::fromUtf8(chowned->stdErr.left(500)).trimmed()))
+                        : chowned.error();
+            auto t = fail(job, QStringLiteral("chown"), e, false);
+            co_await t;
+            co_return;
+        }
+    }
+
+    // Backups of what is there now, same mode (a key's backup stays private).
+    for (PlannedFile& f : job.files) {
+        if (!f.existed)
+            continue;
+        const QString path = f.file.path;
+        auto readTask = sftp.readFile(path, 1 << 20);
+        auto old = co_await readTask;
+        if (!old) {
+            auto t = fail(job, QStringLiteral("backup"), old.error(), false);
+            co_await t;
+            co_return;
+        }
+        const SecureBytes oldData(std::move(*old));
+        const QString backup = f.backup;
+        const int mode = f.previousMode & 07777;
+        auto writeTask = sftp.writeFileAtomic(backup, oldData, mode);
+        auto kept = co_await writeTask;
+        if (!kept) {
+            auto t = fail(job, QStringLiteral("backup"), kept.error(), false);
+            co_await t;
+            co_return;
+        }
+        f.backedUp = true;
+    }
+    job.done(QStringLiteral("backup"), QObject::tr("Kept the previous files on %1 as *.certdeck-backup").arg(server));
+
+    // Into place. From here on a failure rolls back.
+    for (PlannedFile& f : job.files) {
+        const QString from = f.staged;
+        const QString to = f.file.path;
+        auto task = sftp.rename(from, to);
+        auto renamed = co_await task;
+        if (!renamed) {
+            auto t = fail(job, QStringLiteral("install"), renamed.error(), false);
+            co_await t;
+            co_return;
+        }
+        f.renamed = true;
+        job.result.untouched = false;
+    }
+    job.done(QStringLiteral("install"), QObject::tr("New files in place on %1").arg(server));
+
+    if (!job.target.configTest.isEmpty()) {
+        const QStringList argv = job.target.configTest;
+        job.running(QStringLiteral("configtest"), QObject::tr("Testing the configuration on %1").arg(server));
+        auto task = runArgv(job, argv);
+        auto tested = co_await task;
+        if (!tested || !tested->succeeded()) {
+            const Error e = tested ? Error(ErrorCode::Deploy,
+                                           QObject::tr("The configuration test %1 on %2 refused the new files (exit "
+                                                       "%3). The previous certificate is put back.")
+                                               .arg(describeCommand(argv), server)
+                                               .arg(tested->exitCode),
+                                           QString::fromUtf8(tested->stdErr.left(2000) + tested->stdOut.left(1000)))
+                                   : tested.error();
+            auto t = fail(job, QStringLiteral("configtest"), e, false);
+            co_await t;
+            co_return;
+        }
+        job.done(QStringLiteral("configtest"), QObject::tr("Configuration test %1 passed").arg(describeCommand(argv)));
+    }
+
+    if (!job.target.reload.isEmpty()) {
+        const QStringList argv = job.target.reload;
+        job.running(QStringLiteral("reload"), QObject::tr("Reloading on %1").arg(server));
+        auto task = runArgv(job, argv);
+        auto reloaded = co_await task;
+        if (!reloaded || !reloaded->succeeded()) {
+            const Error e = reloaded ? Error(ErrorCode::Deploy,
+                                             QObject::tr("The reload command %1 failed on %2 (exit %3). The previous "
+                                                         "certificate is put back.")
+                                                 .arg(describeCommand(argv), server)
+                                                 .arg(reloaded->exitCode),
+                                             QString::fromUtf8(reloaded->stdErr.left(2000)))
+                                     : reloaded.error();
+            auto t = fail(job, QStringLiteral("reload"), e, true);
+            co_await t;
+            co_return;
+        }
+        job.done(QStringLiteral("reload"), QObject::tr("Reloaded with %1").arg(describeCommand(argv)));
+    }
+
+    if (job.target.verify) {
+        job.running(
+            QStringLiteral("verify"),
+            QObject::tr("Checking that %1:%2 serves the new certificate").arg(job.probe.host).arg(job.probe.port));
+        QString lastError;
+        const QByteArray fingerprint = job.newFingerprint;
+        auto task = waitForServed(job, fingerprint, &lastError);
+        const auto [ok, served] = co_await task;
+        job.result.servedFingerprint = served;
+        if (!ok) {
+            const Error e(ErrorCode::Deploy,
+                          served.isEmpty()
+                              ? QObject::tr("After the reload, no TLS handshake with %1:%2 (SNI %3) succeeded: %4 The "
+                                            "previous certificate is put back.")
+                                    .arg(job.probe.host)
+                                    .arg(job.probe.port)
+                                    .arg(job.probe.serverName, lastError)
+                              : QObject::tr("After the reload, %1:%2 (SNI %3) still serves the certificate %4, not the "
+                                            "new one: the service may read other files than the ones deployed. The "
+                                            "previous certificate is put back.")
+                                    .arg(job.probe.host)
+                                    .arg(job.probe.port)
+                                    .arg(job.probe.serverName, served));
+            auto t = fail(job, QStringLiteral("verify"), e, true);
+            co_await t;
+            co_return;
+        }
+        job.done(QStringLiteral("verify"), QObject::tr("%1:%2 serves the new certificate %3")
+                                               .arg(job.probe.host)
+                                               .arg(job.probe.port)
+                                               .arg(served.left(23)));
+    }
+    job.result.deployed = true;
+}
+
+} // namespace
+
+Deployer::Deployer()
+    : Deployer(Options{}) {}
+
+Deployer::Deployer(Options options)
+    : m_options(std::move(options)) {
+    m_options.maxConcurrent = std::clamp(m_options.maxConcurrent, 1, 64);
+}
+
+QString Deployer::stagingPath(const QString& path) {
+    return folderOf(path) + QStringLiteral("/.") + fileName(path) + QStringLiteral(".certdeck-new");
+}
+
+QString Deployer::backupPath(const QString& path) {
+    return path + QStringLiteral(".certdeck-backup");
+}
+
+QCoro::Task<DeployResult> Deployer::deploy(DeployTarget target, DeployMaterial material, Progress& progress,
+                                           CancelToken cancel, std::shared_ptr<ssh::SshSession> session) {
+    QElapsedTimer total;
+    total.start();
+    Job job;
+    job.target = target;
+    job.progress = &progress;
+    job.options = &m_options;
+    job.cancel = cancel;
+    job.result.target = target.displayName();
+    job.idPrefix = QStringLiteral("deploy:") + job.result.target + QLatin1Char(':');
+
+    // Refuse before connecting: a mismatched pair must never reach a server.
+    if (material.chain.isEmpty() || material.key.isNull()) {
+        job.result.error = Error(ErrorCode::InvalidInput, QObject::tr("Nothing to deploy: no certificate or no key."));
+        co_return job.result;
+    }
+    if (!material.chain.first().matchesKey(material.key)) {
+        job.result.error = Error(ErrorCode::InvalidInput,
+                                 QObject::tr("The certificate does not belong to the key; refusing to deploy them."));
+        co_return job.result;
+    }
+    if (auto valid = target.validate(); !valid) {
+        job.result.error = valid.error();
+        co_return job.result;
+    }
+    for (const DeployFile& f : target.files) {
+        auto data = contentFor(f.content, material);
+        if (!data) {
+            job.result.error = data.error();
+            co_return job.result;
+        }
+        PlannedFile p;
+        p.file = f;
+        p.data = std::move(*data);
+        p.staged = stagingPath(f.path);
+        p.backup = backupPath(f.path);
+        job.files << p;
+    }
+    job.newFingerprint = material.chain.first().sha256Fingerprint();
+    job.probe.host = target.verifyHost.isEmpty() ? target.server.host : target.verifyHost;
+    job.probe.port = target.verifyPort;
+    job.probe.serverName = target.verifyServerName;
+    if (job.probe.serverName.isEmpty()) {
+        const QStringList names = material.chain.first().dnsNames();
+        job.probe.serverName = names.isEmpty() ? job.probe.host : names.first();
+        if (job.probe.serverName.startsWith(QLatin1String("*.")))
+            job.probe.serverName = QStringLiteral("certdeck-check") + job.probe.serverName.mid(1);
+    }
+    job.probe.timeout = std::chrono::milliseconds(5000);
+    job.probe.extraCaPem = m_options.verifyCaPem;
+
+    // What is served now, to prove a rollback worked. A site that is not up yet is fine.
+    if (target.verify) {
+        const monitor::TlsProbe::Options probe = job.probe;
+        auto task = monitor::TlsProbe::probe(probe);
+        auto before = co_await task;
+        if (before) {
+            job.previousFingerprint = before->leafSha256;
+            job.result.previousFingerprint = before->leafSha256Hex;
+        }
+    }
+
+    if (session) {
+        job.session = session;
+    } else {
+        job.running(QStringLiteral("connect"), QObject::tr("Connecting to %1").arg(target.server.displayName()));
+        QElapsedTimer connectClock;
+        connectClock.start();
+        const ssh::SshTarget server = target.server;
+        const ssh::AuthOptions auth = m_options.auth;
+        auto task = ssh::SshSession::connect(server, auth);
+        auto connected = co_await task;
+        job.result.connectMs = connectClock.elapsed();
+        if (!connected) {
+            job.failed(QStringLiteral("connect"), connected.error());
+            job.result.error = connected.error();
+            job.result.totalMs = total.elapsed();
+            co_return job.result;
+        }
+        job.result.handshakes = 1;
+        job.session = *connected;
+        job.done(QStringLiteral("connect"), QObject::tr("Connected to %1").arg(target.server.displayName()));
+    }
+
+    auto work = run(job);
+    co_await work;
+
+    if (!session) {
+        auto bye = job.session->disconnect();
+        co_await bye;
+    }
+    job.result.totalMs = total.elapsed();
+    qCInfo(lcDeploy) << "deploy" << job.result.target << (job.result.deployed ? "ok" : "failed") << job.result.totalMs
+                     << "ms";
+    co_return job.result;
+}
+
+QCoro::Task<QList<DeployResult>> Deployer::deployAll(QList<DeployTarget> targets, DeployMaterial material,
+                                                     Progress& progress, CancelToken cancel) {
+    QList<DeployResult> results(targets.size());
+    qsizetype next = 0;
+    // `maxConcurrent` lanes, each taking the next target when its previous one is done.
+    auto lane = [](Deployer* self, QList<DeployTarget>* all, qsizetype* cursor, QList<DeployResult>* out,
+                   DeployMaterial mat, Progress* prog, CancelToken token) -> QCoro::Task<> {
+        const std::shared_ptr<ssh::SshSession> noSession;
+        while (*cursor < all->size()) {
+            const qsizetype i = (*cursor)++;
+            const DeployTarget t = all->at(i);
+            auto task = self->deploy(t, mat, *prog, token, noSession);
+            (*out)[i] = co_await task;
+        }
+    };
+    std::vector<QCoro::Task<>> lanes;
+    const qsizetype count = std::min<qsizetype>(m_options.maxConcurrent, targets.size());
+    for (qsizetype i = 0; i < count; ++i)
+        lanes.push_back(lane(this, &targets, &next, &results, material, &progress, cancel));
+    for (auto& l : lanes)
+        co_await l;
+    co_return results;
+}
+
+} // namespace certdeck::deploy
