@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QObject>
 #include <QProcess>
+#include <QStandardPaths>
 
 #include <memory>
 
@@ -30,6 +31,14 @@ QCoro::Task<Status> HookProvider::runHook(HookOptions options, QString action, T
         co_return Error(ErrorCode::InvalidInput, QObject::tr("Choose the program the DNS hook runs."));
     if (cancel.isCancelled())
         co_return Error(ErrorCode::Cancelled, QObject::tr("The operation was cancelled."));
+    // Resolved up front: a program that cannot start would otherwise only show up as a wait.
+    const QFileInfo info(options.program);
+    const QString program = info.isAbsolute() ? (info.isFile() && info.isExecutable() ? info.filePath() : QString())
+                                              : QStandardPaths::findExecutable(options.program);
+    if (program.isEmpty())
+        co_return Error(
+            ErrorCode::NotFound,
+            QObject::tr("The DNS hook %1 was not found or is not executable: check the path.").arg(options.program));
     auto process = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CERTDECK_ACTION"), action);
@@ -51,7 +60,14 @@ QCoro::Task<Status> HookProvider::runHook(HookOptions options, QString action, T
     });
     QObject::connect(cancel.notifier(), &detail::CancelState::cancelRequested, raw, [raw] { raw->kill(); });
     qCInfo(lcDns) << "running DNS hook" << options.program << action << record.fqdn;
-    process->start(options.program, options.arguments, QIODevice::ReadOnly);
+    process->start(program, options.arguments, QIODevice::ReadOnly);
+    auto starting = qCoro(raw).waitForStarted(options.timeout);
+    const bool started = co_await starting;
+    if (!started)
+        co_return Error(ErrorCode::NotFound,
+                        QObject::tr("The DNS hook %1 could not be started: check the path and that it is executable.")
+                            .arg(options.program),
+                        raw->errorString());
     auto finishing = qCoro(raw).waitForFinished(options.timeout);
     const bool finished = co_await finishing;
     output->append(raw->readAll());
