@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The renewal policy: a third of the lifetime left (half under 10 days), jitter only earlier and
+// bounded, a random but stable point in the ARI window, backoff 1 min / 10 min / 100 min / daily,
+// Retry-After honoured, pause after repeated authorization failures, expiry notices once each.
+#include "core/common/Clock.h"
+#include "core/schedule/RenewalPlanner.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using namespace certdeck;
+using namespace certdeck::schedule;
+
+namespace {
+const QDateTime kStart(QDate(2026, 3, 1), QTime(0, 0), QTimeZone::utc());
+
+RenewalState cert(qint64 lifetimeDays, quint64 seed = 42) {
+    RenewalState s;
+    s.notBefore = kStart;
+    s.notAfter = kStart.addDays(lifetimeDays);
+    s.seed = seed;
+    return s;
+}
+} // namespace
+
+class TestRenewalPlanner : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void thirdOfLifetimeLeft() {
+        const RenewalPlanner planner;
+        const RenewalState s = cert(90);
+        const QDateTime planned = planner.plannedRenewal(s);
+        const QDateTime rule = s.notAfter.addDays(-30);
+        QVERIFY(planned <= rule);                    // never later than the rule
+        QVERIFY(planned >= rule.addSecs(-4 * 3600)); // jitter bounded
+        ManualClock clock(kStart);
+        QCOMPARE(planner.decide(s, clock.now()).action, RenewalDecision::Action::Wait);
+        QCOMPARE(planner.decide(s, clock.now()).at, planned);
+        clock.set(planned.addSecs(-1));
+        QCOMPARE(planner.decide(s, clock.now()).action, RenewalDecision::Action::Wait);
+        clock.set(planned);
+        QCOMPARE(planner.decide(s, clock.now()).action, RenewalDecision::Action::RenewNow);
+    }
+
+    void halfOfShortLifetime() {
+        const RenewalPlanner planner;
+        const RenewalState s = cert(6);
+        const QDateTime planned = planner.plannedRenewal(s);
+        QVERIFY(planned <= s.notAfter.addDays(-3));
+        // Jitter at most 2 % of the lifetime for short-lived certificates.
+        QVERIFY(planned >= s.notAfter.addDays(-3).addSecs(-(6 * 86400) / 50));
+    }
+
+    void jitterSpreadsCertificates() {
+        const RenewalPlanner planner;
+        QSet<qint64> times;
+        for (quint64 seed = 1; seed <= 50; ++seed)
+            times.insert(planner.plannedRenewal(cert(90, seed)).toSecsSinceEpoch());
+        QVERIFY(times.size() > 40);
+        // ... and stable for one certificate.
+        QCOMPARE(planner.plannedRenewal(cert(90, 7)), planner.plannedRenewal(cert(90, 7)));
+    }
+
+    void ariWindowWins() {
+        const RenewalPlanner planner;
+        RenewalState s = cert(90);
+        s.ariWindowStart = kStart.addDays(10);
+        s.ariWindowEnd = kStart.addDays(12);
+        const QDateTime planned = planner.plannedRenewal(s);
+        QVERIFY(planned >= s.ariWindowStart && planned < s.ariWindowEnd);
+        QCOMPARE(planner.decide(s, kStart.addDays(13)).action, RenewalDecision::Action::RenewNow);
+        QCOMPARE(planner.decide(s, kStart.addDays(9)).action, RenewalDecision::Action::Wait);
+        // Spread across the window for different certificates.
+        QSet<qint64> points;
+        for (quint64 seed = 0; seed < 20; ++seed) {
+            s.seed = seed;
+            points.insert(planner.plannedRenewal(s).toSecsSinceEpoch());
+        }
+        QVERIFY(points.size() > 15);
+    }
+
+    void ariCheckedTwiceADayHonouringRetryAfter() {
+        const RenewalPlanner planner;
+        RenewalState s = cert(90);
+        QVERIFY(planner.shouldCheckAri(s, kStart));
+        s.ariCheckedAt = kStart;
+        QVERIFY(!planner.shouldCheckAri(s, kStart.addSecs(11 * 3600)));
+        QVERIFY(planner.shouldCheckAri(s, kStart.addSecs(12 * 3600)));
+        s.ariRetryAfter = kStart.addDays(2);
+        QVERIFY(!planner.shouldCheckAri(s, kStart.addDays(1)));
+        QVERIFY(planner.shouldCheckAri(s, kStart.addDays(2)));
+    }
+
+    void backoffAfterFailures() {
+        QCOMPARE(RenewalPlanner::backoffSeconds(1), 60);
+        QCOMPARE(RenewalPlanner::backoffSeconds(2), 600);
+        QCOMPARE(RenewalPlanner::backoffSeconds(3), 6000);
+        QCOMPARE(RenewalPlanner::backoffSeconds(4), 86400);
+        QCOMPARE(RenewalPlanner::backoffSeconds(40), 86400);
+        const RenewalPlanner planner;
+        RenewalState s = cert(90);
+        const QDateTime due = planner.plannedRenewal(s);
+        ManualClock clock(due.addSecs(10));
+        s.failureCount = 2;
+        s.lastFailureAt = clock.now();
+        auto d = planner.decide(s, clock.now());
+        QCOMPARE(d.action, RenewalDecision::Action::Wait);
+        QCOMPARE(d.at, s.lastFailureAt.addSecs(600));
+        clock.advance(600);
+        QCOMPARE(planner.decide(s, clock.now()).action, RenewalDecision::Action::RenewNow);
+        // A Retry-After later than the backoff wins.
+        s.retryAfter = clock.now().addSecs(3 * 3600);
+        d = planner.decide(s, clock.now());
+        QCOMPARE(d.action, RenewalDecision::Action::Wait);
+        QCOMPARE(d.at, s.retryAfter);
+    }
+
+    void noRetryStormOverAMonthOfFailures() {
+        // A CA down for 30 days: attempts are 1 + 1 + 1 + (daily) — a few dozen, not thousands.
+        const RenewalPlanner planner;
+        RenewalState s = cert(90);
+        ManualClock clock(planner.plannedRenewal(s));
+        int attempts = 0;
+        const QDateTime end = clock.now().addDays(30);
+        while (clock.now() < end) {
+            if (planner.decide(s, clock.now()).action == RenewalDecision::Action::RenewNow) {
+                ++attempts;
+                ++s.failureCount;
+                s.lastFailureAt = clock.now();
+            }
+            clock.advance(60);
+        }
+        QVERIFY2(attempts <= 34, qPrintable(QString::number(attempts)));
+        QVERIFY(attempts >= 30); // but it keeps trying daily
+    }
+
+    void pausesAfterRepeatedAuthorizationFailures() {
+        const RenewalPlanner planner;
+        RenewalState s = cert(90);
+        s.authzFailureCount = 4;
+        QVERIFY(planner.decide(s, s.notAfter).action != RenewalDecision::Action::Paused);
+        s.authzFailureCount = 5;
+        const auto d = planner.decide(s, s.notAfter);
+        QCOMPARE(d.action, RenewalDecision::Action::Paused);
+        QVERIFY(!d.reason.isEmpty());
+    }
+
+    void noCertificateMeansNow() {
+        const RenewalPlanner planner;
+        QCOMPARE(planner.decide(RenewalState{}, kStart).action, RenewalDecision::Action::RenewNow);
+    }
+
+    void expiryNoticesOnceEach() {
+        const QDateTime notAfter = kStart.addDays(30);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, kStart, 0), 0);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-14), 0), 14);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-13), 14), 0);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-7), 14), 7);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-2), 7), 3);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addSecs(-3600), 3), 1);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addSecs(-60), 1), 0);
+        // Skipped thresholds (the machine was off): the most urgent one only.
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-2), 0), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRenewalPlanner)
+#include "TestRenewalPlanner.moc"
