@@ -3,8 +3,10 @@
 
 #include "app/cli/commands/AccountCommand.h"
 #include "app/cli/commands/CheckCommand.h"
+#include "app/cli/commands/DeployCommand.h"
 #include "app/cli/commands/IssueCommand.h"
 #include "app/cli/commands/RevokeCommand.h"
+#include "app/cli/commands/ServerCommand.h"
 #include "app/cli/commands/VersionCommand.h"
 
 namespace certdeck::cli {
@@ -15,6 +17,8 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     v.push_back(std::make_unique<AccountCommand>());
     v.push_back(std::make_unique<CheckCommand>());
     v.push_back(std::make_unique<RevokeCommand>());
+    v.push_back(std::make_unique<DeployCommand>());
+    v.push_back(std::make_unique<ServerCommand>());
     v.push_back(std::make_unique<VersionCommand>());
     return v;
 }
