@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/workflow/RenewCertificate.h"
+
+#include "core/acme/AcmeClient.h"
+#include "core/acme/RenewalInfo.h"
+#include "core/challenge/LocalWebrootSolver.h"
+#include "core/challenge/StandaloneSolver.h"
+#include "core/common/Log.h"
+#include "core/crypto/KeyType.h"
+#include "core/workflow/IssueCertificate.h"
+#include "core/workflow/StoreAccount.h"
+#include "core/workflow/StoreLineage.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <algorithm>
+
+namespace certdeck::workflow {
+
+namespace {
+
+/// Errors where the CA refused an authorization: repeated ones pause the lineage (Let's Encrypt
+/// pauses accounts that keep failing validation for the same names).
+bool isAuthorizationFailure(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::AcmeUnauthorized:
+    case ErrorCode::AcmeDns:
+    case ErrorCode::AcmeConnection:
+    case ErrorCode::AcmeCaa:
+    case ErrorCode::AcmeRejectedIdentifier:
+        return true;
+    default:
+        return false;
+    }
+}
+
+quint64 seedFor(const QString& text) {
+    quint64 h = 1469598103934665603ULL; // FNV-1a: stable across runs and Qt versions
+    for (const QChar c : text) {
+        h ^= c.unicode();
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+QCoro::Task<void> notifyAll(RenewalEnvironment& env, schedule::Notification n, qint64 lineageId) {
+    for (schedule::Notifier* notifier : env.notifiers) {
+        auto task = notifier->send(n);
+        const Status s = co_await task;
+        if (!s) {
+            qCWarning(lcWorkflow) << "notification failed:" << s.error().toString();
+            store::EventRecord e =
+                store::EventRecord::failure(QStringLiteral("notify-failed"), n.subject, s.error(), lineageId);
+            e.at = env.clock->now();
+            (void)env.store->events().append(e); // best effort: the notice itself already failed
+        }
+    }
+}
+
+void appendEvent(RenewalEnvironment& env, store::EventRecord e) {
+    if (!e.at.isValid())
+        e.at = env.clock->now();
+    if (auto s = env.store->events().append(e); !s)
+        qCWarning(lcWorkflow) << "cannot record event:" << s.error().toString();
+}
+
+} // namespace
+
+QString RenewOutcome::stateName(State state) {
+    switch (state) {
+    case State::Renewed:
+        return QStringLiteral("renewed");
+    case State::NotDue:
+        return QStringLiteral("not-due");
+    case State::Paused:
+        return QStringLiteral("paused");
+    case State::Busy:
+        return QStringLiteral("busy");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::DryRun:
+        return QStringLiteral("dry-run");
+    }
+    return QStringLiteral("failed");
+}
+
+Result<SolverList> solversFromSettings(const store::Lineage& lineage, SharedResponders* shared) {
+    const QString method = lineage.challenge.value(QStringLiteral("method")).toString();
+    SolverList list;
+    if (method == QLatin1String("webroot")) {
+        const QString dir = lineage.challenge.value(QStringLiteral("webroot")).toString();
+        if (dir.isEmpty())
+            return Error(ErrorCode::InvalidInput, QObject::tr("%1: the webroot folder is not set.").arg(lineage.name));
+        list.push_back(std::make_shared<challenge::LocalWebrootSolver>(dir));
+        return list;
+    }
+    if (method == QLatin1String("standalone")) {
+        const QHostAddress address(lineage.challenge.value(QStringLiteral("address")).toString());
+        const int port = lineage.challenge.value(QStringLiteral("port")).toInt();
+        if (address.isNull() || port <= 0 || port > 65535)
+            return Error(ErrorCode::InvalidInput,
+                         QObject::tr("%1: the built-in responder's address or port is not set.").arg(lineage.name));
+        const QString key = address.toString() + QLatin1Char(':') + QString::number(port);
+        std::shared_ptr<acme::ChallengeSolver> solver = shared ? (*shared)[key] : nullptr;
+        if (!solver) {
+            solver = std::make_shared<challenge::StandaloneSolver>(address, static_cast<quint16>(port));
+            if (shared)
+                (*shared)[key] = solver;
+        }
+        list.push_back(solver);
+        return list;
+    }
+    return Error(ErrorCode::InvalidInput,
+                 QObject::tr("%1: the challenge method '%2' cannot be used for unattended renewal yet.")
+                     .arg(lineage.name, method.isEmpty() ? QObject::tr("(none)") : method));
+}
+
+schedule::RenewalState renewalStateFor(const store::Lineage& l, const store::CertificateRecord* current) {
+    schedule::RenewalState s;
+    if (current) {
+        s.notBefore = current->notBefore;
+        s.notAfter = current->notAfter;
+        s.seed = seedFor(current->serial + l.name);
+    }
+    s.ariWindowStart = l.ariWindowStart;
+    s.ariWindowEnd = l.ariWindowEnd;
+    s.ariCheckedAt = l.ariCheckedAt;
+    s.ariRetryAfter = l.ariRetryAfter;
+    s.failureCount = l.failureCount;
+    s.authzFailureCount = l.authzFailureCount;
+    // The store keeps "not before" of the next attempt; the planner takes it as a Retry-After.
+    s.retryAfter = l.nextAttemptAt;
+    s.lastFailureAt = l.nextAttemptAt.isValid()
+                          ? l.nextAttemptAt.addSecs(-schedule::RenewalPlanner::backoffSeconds(l.failureCount))
+                          : QDateTime();
+    s.paused = !l.pausedReason.isEmpty();
+    return s;
+}
+
+QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, RenewOptions options, Progress& progress,
+                                       CancelToken cancel) {
+    RenewOutcome out;
+    out.lineage = name;
+    store::Store& store = *env.store;
+    const QString owner = env.lockOwner.isEmpty() ? store::RenewalLockRepository::processOwner() : env.lockOwner;
+    auto fail = [&out](const Error& e) {
+        out.state = RenewOutcome::State::Failed;
+        out.error = e;
+        out.message = e.toString();
+        return out;
+    };
+
+    auto lineage = store.lineages().byName(name);
+    if (!lineage)
+        co_return fail(lineage.error());
+    auto latest = store.certificates().latest(lineage->id);
+    if (!latest && latest.error().code != ErrorCode::NotFound)
+        co_return fail(latest.error());
+    const store::CertificateRecord* current = latest ? &*latest : nullptr;
+    QDateTime now = env.clock->now();
+
+    // Expiry notices (14/7/3/1 days), once each per certificate, whether or not renewal is automatic.
+    if (current && !options.dryRun) {
+        const int days =
+            schedule::RenewalPlanner::expiryNoticeDue(current->notAfter, now, lineage->lastNotifiedExpiryDays);
+        if (days > 0) {
+            lineage->lastNotifiedExpiryDays = days;
+            if (auto s = store.lineages().update(*lineage); !s)
+                co_return fail(s.error());
+            store::EventRecord e;
+            e.kind = QStringLiteral("expiring");
+            e.lineageId = lineage->id;
+            e.subject = name;
+            e.message = QObject::tr("Certificate %1 expires in %n day(s) (%2).", nullptr, days)
+                            .arg(name, current->notAfter.toString(Qt::ISODate));
+            e.data = QJsonObject{{QStringLiteral("daysLeft"), days}};
+            appendEvent(env, e);
+            schedule::Notification n;
+            n.kind = schedule::Notification::Kind::Expiring;
+            n.subject = name;
+            n.names = lineage->names;
+            n.daysLeft = days;
+            n.notAfter = current->notAfter;
+            n.at = now;
+            auto notify = notifyAll(env, n, lineage->id);
+            co_await notify;
+        }
+    }
+
+    const QUrl directoryUrl = options.dryRun ? options.dryRunDirectory : lineage->directoryUrl;
+    if (options.dryRun && directoryUrl.isEmpty())
+        co_return fail(Error(ErrorCode::InvalidInput,
+                             QObject::tr("A dry run needs a test CA (--server letsencrypt-staging, or --sandbox).")));
+
+    // ARI (RFC 9773 §4): only when the CA's cached directory offers it, about twice a day.
+    schedule::RenewalState state = renewalStateFor(*lineage, current);
+    auto accountRow = store.accounts().find(directoryUrl);
+    const bool caOffersAri =
+        accountRow && accountRow->directory.contains(QStringLiteral("renewalInfo")) && current != nullptr;
+
+    std::unique_ptr<acme::AcmeClient> client;
+    auto openClient = [&]() -> QCoro::Task<Status> {
+        if (client)
+            co_return Status{};
+        client = std::make_unique<acme::AcmeClient>(*env.http);
+        AccountOptions accountOptions = env.accountOptions;
+        accountOptions.createIfMissing = options.dryRun || accountOptions.createIfMissing;
+        auto open = openStoreAccount(*client, store, directoryUrl, accountOptions, progress, cancel);
+        auto account = co_await open;
+        if (!account)
+            co_return account.error();
+        co_return Status{};
+    };
+
+    if (!options.dryRun && caOffersAri && env.planner.shouldCheckAri(state, now)) {
+        auto opening = openClient();
+        const Status opened = co_await opening;
+        std::optional<crypto::Certificate> leaf;
+        if (opened) {
+            auto chain = crypto::Certificate::chainFromPem(current->fullchainPem);
+            if (chain)
+                leaf = chain->first();
+        }
+        if (opened && leaf && !client->directory().renewalInfo.isEmpty()) {
+            auto ask = client->renewalInfo(*leaf, cancel);
+            auto info = co_await ask;
+            lineage->ariCheckedAt = now;
+            if (info) {
+                lineage->ariWindowStart = info->windowStart;
+                lineage->ariWindowEnd = info->windowEnd;
+                lineage->ariRetryAfter = info->retryAfter.value_or(QDateTime());
+            } else {
+                qCInfo(lcWorkflow) << name << "ARI unavailable:" << info.error().toString();
+            }
+            if (auto s = store.lineages().update(*lineage); !s)
+                co_return fail(s.error());
+            state = renewalStateFor(*lineage, current);
+        }
+    }
+
+    const schedule::RenewalDecision decision = env.planner.decide(state, now);
+    if (!options.force && !options.dryRun) {
+        if (decision.action == schedule::RenewalDecision::Action::Paused) {
+            out.state = RenewOutcome::State::Paused;
+            out.message = lineage->pausedReason.isEmpty() ? decision.reason : lineage->pausedReason;
+            co_return out;
+        }
+        if (decision.action == schedule::RenewalDecision::Action::Wait) {
+            out.state = RenewOutcome::State::NotDue;
+            out.nextCheck = decision.at;
+            out.message = decision.reason;
+            out.notAfter = current ? current->notAfter : QDateTime();
+            co_return out;
+        }
+    }
+
+    // Never two orders for one lineage at once, across processes.
+    if (!options.dryRun) {
+        auto lock = store.renewalLocks().acquire(lineage->id, owner, now, env.lockTtlSeconds);
+        if (!lock) {
+            out.state = lock.error().code == ErrorCode::Busy ? RenewOutcome::State::Busy : RenewOutcome::State::Failed;
+            out.error = lock.error();
+            out.message = lock.error().toString();
+            co_return out;
+        }
+        if (lock->stale) {
+            // The order of an interrupted run cannot be finished without its key (made at finalize and
+            // never written before the certificate arrives), so it is left to expire at the CA and a
+            // new order starts cleanly.
+            store::EventRecord e;
+            e.kind = QStringLiteral("renewal-resumed");
+            e.lineageId = lineage->id;
+            e.subject = name;
+            e.message =
+                QObject::tr("An earlier renewal by %1 was interrupted; starting a new order.").arg(lock->stale->owner);
+            appendEvent(env, e);
+        }
+    }
+
+    progress.report(QStringLiteral("renew:") + name, QObject::tr("Renewing %1").arg(name));
+    Result<IssueResult> issued = Error(ErrorCode::Unknown, QObject::tr("Not started."));
+    {
+        auto opening = openClient();
+        const Status opened = co_await opening;
+        if (!opened) {
+            issued = opened.error();
+        } else {
+            auto solvers = env.solvers ? env.solvers(*lineage) : solversFromSettings(*lineage, &env.responders);
+            if (!solvers) {
+                issued = solvers.error();
+            } else {
+                IssueRequest request;
+                auto ids = acme::parseIdentifiers(lineage->names);
+                const auto keyType = crypto::parseKeyType(lineage->keyType);
+                if (!ids) {
+                    issued = ids.error();
+                } else {
+                    request.identifiers = *ids;
+                    request.keyType = keyType.value_or(crypto::KeyType::P256);
+                    request.profile = lineage->profile;
+                    request.preferredChain = lineage->preferredChain;
+                    for (auto& s : *solvers)
+                        request.solvers.push_back(s.get());
+                    // RFC 9773 §5: "replaces" only to a CA that offers ARI, naming the certificate replaced.
+                    if (current && !options.dryRun && !client->directory().renewalInfo.isEmpty()) {
+                        if (auto chain = crypto::Certificate::chainFromPem(current->fullchainPem)) {
+                            if (auto certId = acme::RenewalInfo::certificateId(chain->first()))
+                                request.replaces = *certId;
+                        }
+                    }
+                    out.orders = 1;
+                    auto issue = issueCertificate(*client, request, progress, cancel);
+                    issued = co_await issue;
+                }
+            }
+        }
+    }
+    now = env.clock->now();
+
+    if (options.dryRun) {
+        store::EventRecord e =
+            issued ? store::EventRecord{}
+                   : store::EventRecord::failure(QStringLiteral("dry-run-failed"), name, issued.error(), lineage->id);
+        if (issued) {
+            e.kind = QStringLiteral("dry-run");
+            e.lineageId = lineage->id;
+            e.subject = name;
+            e.message = QObject::tr("Dry run for %1 against %2 succeeded.").arg(name, directoryUrl.host());
+        }
+        appendEvent(env, e);
+        if (!issued)
+            co_return fail(issued.error());
+        out.state = RenewOutcome::State::DryRun;
+        out.notAfter = issued->chain.leaf().notAfter();
+        out.message = e.message;
+        co_return out;
+    }
+
+    if (issued) {
+        auto version = saveIssuedCertificate(store, *lineage, *issued, QStringLiteral("renewed"), now);
+        (void)store.renewalLocks().release(lineage->id, owner);
+        if (!version)
+            co_return fail(version.error());
+        out.state = RenewOutcome::State::Renewed;
+        out.version = *version;
+        out.notAfter = issued->chain.leaf().notAfter();
+        out.message = QObject::tr("Renewed %1, valid until %2").arg(name, out.notAfter.toString(Qt::ISODate));
+        progress.done(QStringLiteral("renew:") + name, out.message);
+        schedule::Notification n;
+        n.kind = schedule::Notification::Kind::Renewed;
+        n.subject = name;
+        n.names = lineage->names;
+        n.notAfter = out.notAfter;
+        n.at = now;
+        auto notify = notifyAll(env, n, lineage->id);
+        co_await notify;
+        co_return out;
+    }
+
+    // Failure: back off, maybe pause, record and tell.
+    const Error error = issued.error();
+    lineage->failureCount += 1;
+    if (isAuthorizationFailure(error.code))
+        lineage->authzFailureCount += 1;
+    QDateTime next = now.addSecs(schedule::RenewalPlanner::backoffSeconds(lineage->failureCount));
+    if (error.retryAfter && *error.retryAfter > next)
+        next = *error.retryAfter;
+    lineage->nextAttemptAt = next;
+    if (lineage->authzFailureCount >= env.planner.policy().maxAuthzFailures)
+        lineage->pausedReason =
+            QObject::tr(
+                "Validation failed %n time(s) in a row; fix the cause, then run 'certdeck-cli renew %1 --force'.",
+                nullptr, lineage->authzFailureCount)
+                .arg(name);
+    if (auto s = store.lineages().update(*lineage); !s)
+        qCWarning(lcWorkflow) << "cannot save renewal state:" << s.error().toString();
+    (void)store.renewalLocks().release(lineage->id, owner);
+    appendEvent(env, store::EventRecord::failure(QStringLiteral("renewal-failed"), name, error, lineage->id));
+    progress.failed(QStringLiteral("renew:") + name, error.toString());
+    schedule::Notification n;
+    n.kind = schedule::Notification::Kind::RenewalFailed;
+    n.subject = name;
+    n.names = lineage->names;
+    n.reason =
+        error.toString() + (lineage->pausedReason.isEmpty() ? QString() : QStringLiteral(" ") + lineage->pausedReason);
+    n.notAfter = current ? current->notAfter : QDateTime();
+    n.at = now;
+    auto notify = notifyAll(env, n, lineage->id);
+    co_await notify;
+    out = fail(error);
+    out.nextCheck = next;
+    co_return out;
+}
+
+QCoro::Task<QList<RenewOutcome>> renewAll(RenewalEnvironment& env, RenewOptions options, int concurrency,
+                                          Progress& progress, CancelToken cancel) {
+    QList<RenewOutcome> results;
+    auto all = env.store->lineages().all();
+    if (!all) {
+        RenewOutcome o;
+        o.error = all.error();
+        o.message = all.error().toString();
+        results << o;
+        co_return results;
+    }
+    QStringList names;
+    for (const auto& l : *all) {
+        if (l.autoRenew || options.force)
+            names << l.name;
+    }
+    results.resize(names.size());
+    qsizetype next = 0;
+    // A small pool of workers pulling names: at most `concurrency` renewals in flight (QCoro tasks start
+    // eagerly, so creating the workers starts them).
+    auto worker = [&]() -> QCoro::Task<void> {
+        while (next < names.size() && !cancel.isCancelled()) {
+            const qsizetype i = next++;
+            const QString name = names.at(i);
+            auto task = renewLineage(env, name, options, progress, cancel);
+            results[i] = co_await task;
+        }
+    };
+    std::vector<QCoro::Task<void>> workers;
+    const int n = std::clamp(concurrency, 1, 32);
+    for (int i = 0; i < n; ++i)
+        workers.push_back(worker());
+    for (auto& w : workers)
+        co_await w;
+    co_return results;
+}
+
+} // namespace certdeck::workflow

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/acme/ChallengeSolver.h"
+#include "core/common/CancelToken.h"
+#include "core/common/Clock.h"
+#include "core/common/Progress.h"
+#include "core/net/HttpClient.h"
+#include "core/schedule/Notifier.h"
+#include "core/schedule/RenewalPlanner.h"
+#include "core/store/Store.h"
+#include "core/workflow/AccountFiles.h"
+
+#include <QCoroTask>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace certdeck::workflow {
+
+using SolverList = std::vector<std::shared_ptr<acme::ChallengeSolver>>;
+/// Built-in responders by "address:port", shared by renewals running at the same time (one port, one
+/// listener; the responder answers every token presented to it).
+using SharedResponders = std::map<QString, std::shared_ptr<acme::ChallengeSolver>>;
+/// Builds the solvers a lineage's challenge settings describe.
+using SolverFactory = std::function<Result<SolverList>(const store::Lineage&)>;
+
+/// The default: {"method":"webroot","webroot":DIR} (LocalWebrootSolver) and
+/// {"method":"standalone","address":ADDR,"port":PORT} (StandaloneSolver, taken from / added to `shared`
+/// when given). Other methods: InvalidInput naming the method.
+Result<SolverList> solversFromSettings(const store::Lineage& lineage, SharedResponders* shared = nullptr);
+
+/// What renewals need, shared by every renewal of one run. Not owned pointers must outlive the run.
+struct RenewalEnvironment {
+    store::Store* store = nullptr;
+    net::HttpClient* http = nullptr;
+    std::shared_ptr<Clock> clock = Clock::system();
+    schedule::RenewalPlanner planner;
+    /// Empty: solversFromSettings() sharing `responders`.
+    SolverFactory solvers;
+    SharedResponders responders;
+    std::vector<schedule::Notifier*> notifiers;
+    QString lockOwner; ///< empty: this process (RenewalLockRepository::processOwner())
+    qint64 lockTtlSeconds = 3600;
+    AccountOptions accountOptions; ///< for a dry-run CA that needs a new account
+};
+
+struct RenewOptions {
+    bool force = false; ///< renew even when not due (and when paused: the user acts)
+    /// Issue from `dryRunDirectory` (a staging or sandbox CA) and keep nothing but an event.
+    bool dryRun = false;
+    QUrl dryRunDirectory;
+};
+
+struct RenewOutcome {
+    enum class State { Renewed, NotDue, Paused, Busy, Failed, DryRun };
+    QString lineage;
+    State state = State::Failed;
+    QDateTime nextCheck; ///< NotDue: when it is due; Failed: the next attempt
+    QString message;
+    std::optional<Error> error;
+    int version = 0;
+    QDateTime notAfter;
+    int orders = 0; ///< ACME orders this renewal placed (0 or 1)
+
+    /// renewed, not-due, paused, busy, failed, dry-run
+    [[nodiscard]] static QString stateName(State state);
+};
+
+/// RFC 9773-aware renewal of one lineage (DESIGN.md "Renew"): sends due expiry notices; asks the CA's
+/// ARI about twice a day when it offers it; lets the RenewalPlanner decide; takes the lineage's lock
+/// (never two orders for one lineage, across processes; an interrupted earlier run is noticed and
+/// its order abandoned, a new one started cleanly); issues with the lineage's settings and `replaces`
+/// (the ARI id of the current certificate, when the CA offers ARI); stores the result (KeyVault +
+/// history) or the failure (backoff, pause after repeated authorization failures); records an Event
+/// and notifies either way. Never throws; every failure is in the outcome.
+QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, RenewOptions options, Progress& progress,
+                                       CancelToken cancel);
+
+/// Every lineage with auto-renewal on, at most `concurrency` at a time, in name order.
+QCoro::Task<QList<RenewOutcome>> renewAll(RenewalEnvironment& env, RenewOptions options, int concurrency,
+                                          Progress& progress, CancelToken cancel);
+
+/// The planner's state for a lineage and its current certificate (invalid times when none).
+schedule::RenewalState renewalStateFor(const store::Lineage& lineage, const store::CertificateRecord* current);
+
+} // namespace certdeck::workflow
