@@ -2,22 +2,49 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QLabel;
 class QListWidget;
 class QStackedWidget;
 
 namespace certdeck::ui {
 
+class AddDomainWizard;
 class DashboardPage;
+class SandboxService;
+class TrayNotifier;
 
-/// The main window: a sidebar of sections and a stack of pages. Remembers its geometry.
+/// The main window: a sidebar of sections and a stack of pages, the toolbar (Add domain, Renew,
+/// Deploy, Check DNS), a status line with the next renewal, and a tray icon when the desktop has a
+/// tray. Remembers its geometry.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    struct Options {
+        bool sandboxMode = false;     ///< --sandbox: the local test CA is the default and preflight asks its DNS
+        QString dataDir;              ///< empty: workflow::AccountFiles::defaultDataDir()
+        bool loadCertificates = true; ///< read the saved certificates at start (off the GUI thread)
+    };
+
     explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(Options options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     [[nodiscard]] DashboardPage* dashboard() const { return m_dashboard; }
+    [[nodiscard]] SandboxService* sandbox() const { return m_sandbox; }
+    [[nodiscard]] TrayNotifier* tray() const { return m_tray; }
+    [[nodiscard]] QString dataDir() const { return m_options.dataDir; }
+
+    /// Opens the add-domain wizard (or raises the open one) and returns it.
+    AddDomainWizard* openAddDomainWizard();
+    /// Shows the details of a certificate on the dashboard by its id.
+    void openCertificateDetails(const QString& id);
+    void openSettings();
+
+Q_SIGNALS:
+    /// The saved certificates have been read (at start).
+    void certificatesLoaded();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -25,10 +52,18 @@ protected:
 private:
     void buildActions();
     void addSection(const QString& objectName, const QString& title, const QString& icon, QWidget* page);
+    void updateStatus();
+    void loadCertificates();
 
+    Options m_options;
     QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_pages = nullptr;
     DashboardPage* m_dashboard = nullptr;
+    SandboxService* m_sandbox = nullptr;
+    TrayNotifier* m_tray = nullptr;
+    QLabel* m_nextRenewal = nullptr;
+    QLabel* m_unattended = nullptr;
+    QPointer<AddDomainWizard> m_wizard;
 };
 
 } // namespace certdeck::ui

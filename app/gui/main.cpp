@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 #include "ui/Resources.h"
+#include "ui/SettingsDialog.h"
+#include "ui/TrayNotifier.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -25,7 +31,22 @@ int main(int argc, char** argv) {
     parser.addOption(sandbox);
     parser.process(app);
 
-    certdeck::ui::MainWindow window;
-    window.show();
+    // Translations: Qt's own, then Certdeck's (embedded as :/i18n/certdeck_<lang>.qm).
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("certdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    certdeck::ui::MainWindow::Options options;
+    options.sandboxMode = parser.isSet(sandbox);
+    certdeck::ui::MainWindow window(options);
+    const QSettings settings;
+    if (certdeck::ui::SettingsDialog::startMinimised(settings) && window.tray()->isAvailable())
+        window.hide();
+    else
+        window.show();
     return QApplication::exec();
 }

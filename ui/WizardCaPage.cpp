@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/WizardCaPage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace certdeck::ui {
+
+WizardCaPage::WizardCaPage(CaChoice defaultCa, crypto::KeyType defaultKey, bool sandboxAvailable, QWidget* parent)
+    : QWizardPage(parent) {
+    setObjectName(QStringLiteral("wizardCaPage"));
+    setTitle(tr("Certificate authority and key"));
+    setSubTitle(tr("Who signs the certificate, and what kind of key it gets. Try the staging or local test CA "
+                   "first if you are unsure: nothing counts against any limit there."));
+    auto* form = new QFormLayout(this);
+
+    m_ca = new QComboBox(this);
+    m_ca->setObjectName(QStringLiteral("wizardCa"));
+    m_ca->setAccessibleName(tr("Certificate authority"));
+    for (CaChoice c : {CaChoice::LetsEncrypt, CaChoice::LetsEncryptStaging, CaChoice::ZeroSsl,
+                       CaChoice::GoogleTrustServices, CaChoice::Buypass, CaChoice::Custom, CaChoice::Sandbox}) {
+        if (c == CaChoice::Sandbox && !sandboxAvailable)
+            continue;
+        m_ca->addItem(IssuanceSettings::caName(c), static_cast<int>(c));
+    }
+    m_ca->setCurrentIndex(std::max(0, m_ca->findData(static_cast<int>(defaultCa))));
+    form->addRow(tr("&CA:"), m_ca);
+    m_caDescription = new QLabel(this);
+    m_caDescription->setObjectName(QStringLiteral("wizardCaDescription"));
+    m_caDescription->setWordWrap(true);
+    form->addRow(QString(), m_caDescription);
+
+    m_customUrl = new QLineEdit(this);
+    m_customUrl->setObjectName(QStringLiteral("wizardCaUrl"));
+    m_customUrl->setPlaceholderText(QStringLiteral("https://acme.example/directory"));
+    m_customUrl->setAccessibleName(tr("Directory URL"));
+    form->addRow(tr("Directory &URL:"), m_customUrl);
+    m_customRow = m_customUrl;
+
+    m_eabBox = new QWidget(this);
+    auto* eab = new QFormLayout(m_eabBox);
+    eab->setContentsMargins(0, 0, 0, 0);
+    m_eabKid = new QLineEdit(m_eabBox);
+    m_eabKid->setObjectName(QStringLiteral("wizardEabKid"));
+    m_eabKid->setAccessibleName(tr("EAB key ID"));
+    m_eabHmac = new QLineEdit(m_eabBox);
+    m_eabHmac->setObjectName(QStringLiteral("wizardEabHmac"));
+    m_eabHmac->setAccessibleName(tr("EAB HMAC key"));
+    m_eabHmac->setEchoMode(QLineEdit::Password);
+    eab->addRow(tr("EAB &key ID:"), m_eabKid);
+    eab->addRow(tr("EAB &HMAC key:"), m_eabHmac);
+    form->addRow(m_eabBox);
+
+    m_email = new QLineEdit(this);
+    m_email->setObjectName(QStringLiteral("wizardEmail"));
+    m_email->setAccessibleName(tr("Contact e-mail"));
+    m_email->setPlaceholderText(tr("optional: the CA writes here about problems"));
+    form->addRow(tr("&E-mail:"), m_email);
+    m_terms = new QCheckBox(tr("I agree to the CA's terms of service"), this);
+    m_terms->setObjectName(QStringLiteral("wizardTerms"));
+    form->addRow(QString(), m_terms);
+
+    m_keyType = new QComboBox(this);
+    m_keyType->setObjectName(QStringLiteral("wizardKeyType"));
+    m_keyType->setAccessibleName(tr("Key type"));
+    for (auto k : {crypto::KeyType::P256, crypto::KeyType::P384, crypto::KeyType::Rsa2048, crypto::KeyType::Rsa3072,
+                   crypto::KeyType::Rsa4096})
+        m_keyType->addItem(IssuanceSettings::keyTypeLabel(k), static_cast<int>(k));
+    m_keyType->setCurrentIndex(std::max(0, m_keyType->findData(static_cast<int>(defaultKey))));
+    form->addRow(tr("&Key type:"), m_keyType);
+    auto* profiles = new QLabel(tr("Certificate profiles (e.g. 6-day certificates that renew every ~3 days) will be "
+                                   "offered here when the CA lists them."),
+                                this);
+    profiles->setWordWrap(true);
+    profiles->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), profiles);
+
+    connect(m_ca, &QComboBox::currentIndexChanged, this, &WizardCaPage::updateVisibility);
+    for (QLineEdit* e : {m_customUrl, m_eabKid, m_eabHmac})
+        connect(e, &QLineEdit::textChanged, this, &WizardCaPage::completeChanged);
+    connect(m_terms, &QCheckBox::toggled, this, &WizardCaPage::completeChanged);
+    updateVisibility();
+}
+
+CaChoice WizardCaPage::ca() const {
+    return static_cast<CaChoice>(m_ca->currentData().toInt());
+}
+
+void WizardCaPage::updateVisibility() {
+    const CaChoice c = ca();
+    m_caDescription->setText(IssuanceSettings::caDescription(c));
+    m_customRow->setVisible(c == CaChoice::Custom);
+    if (auto* label = qobject_cast<QFormLayout*>(layout())->labelForField(m_customRow))
+        label->setVisible(c == CaChoice::Custom);
+    m_eabBox->setVisible(IssuanceSettings::caNeedsEab(c));
+    // The sandbox has no terms to agree to.
+    m_terms->setVisible(c != CaChoice::Sandbox);
+    Q_EMIT completeChanged();
+}
+
+bool WizardCaPage::isComplete() const {
+    const CaChoice c = ca();
+    if (c == CaChoice::Sandbox)
+        return true;
+    if (!m_terms->isChecked())
+        return false;
+    if (c == CaChoice::Custom) {
+        const QUrl u(m_customUrl->text().trimmed(), QUrl::StrictMode);
+        if (!u.isValid() || u.scheme() != QLatin1String("https") || u.host().isEmpty())
+            return false;
+    }
+    if (IssuanceSettings::caNeedsEab(c) && (m_eabKid->text().isEmpty() || m_eabHmac->text().isEmpty()))
+        return false;
+    return true;
+}
+
+void WizardCaPage::fill(IssuanceSettings& s) const {
+    s.ca = ca();
+    s.customDirectory = QUrl(m_customUrl->text().trimmed(), QUrl::StrictMode);
+    if (IssuanceSettings::caNeedsEab(s.ca)) {
+        s.eabKeyId = m_eabKid->text().trimmed();
+        s.eabHmacKey = SecureBytes(m_eabHmac->text().trimmed().toUtf8());
+    }
+    s.contactEmail = m_email->text().trimmed();
+    s.termsAgreed = m_terms->isChecked();
+    s.keyType = static_cast<crypto::KeyType>(m_keyType->currentData().toInt());
+}
+
+} // namespace certdeck::ui

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/WizardPreflightPage.h"
+
+#include "core/dns/Preflight.h"
+#include "core/workflow/Sandbox.h"
+#include "ui/AddDomainWizard.h"
+#include "ui/Formatting.h"
+#include "ui/SandboxService.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace certdeck::ui {
+
+namespace {
+QIcon verdictIcon(dns::PreflightVerdict v, const QStyle* style) {
+    switch (v) {
+    case dns::PreflightVerdict::Ok:
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case dns::PreflightVerdict::Warning:
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    case dns::PreflightVerdict::Blocker:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    }
+    return {};
+}
+dns::PreflightOptions preflightOptions(quint16 sandboxDnsPort) {
+    dns::PreflightOptions options;
+    options.method = QStringLiteral("http-01");
+    if (sandboxDnsPort != 0) {
+        dns::NameServer server;
+        server.address = QStringLiteral("127.0.0.1");
+        server.port = sandboxDnsPort;
+        options.resolver.servers = QList<dns::NameServer>{server};
+    }
+    return options;
+}
+} // namespace
+
+WizardPreflightPage::WizardPreflightPage(SandboxService* sandbox, bool sandboxMode, QWidget* parent)
+    : QWizardPage(parent)
+    , m_sandbox(sandbox)
+    , m_sandboxMode(sandboxMode) {
+    setObjectName(QStringLiteral("wizardPreflightPage"));
+    setTitle(tr("Checking DNS before ordering"));
+    setSubTitle(tr("What a CA will see when it looks your names up. Problems found now cost nothing; "
+                   "found by the CA they cost a failed order."));
+    auto* layout = new QVBoxLayout(this);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("wizardPreflightStatus"));
+    m_status->setWordWrap(true);
+    m_results = new QTreeWidget(this);
+    m_results->setObjectName(QStringLiteral("wizardPreflightResults"));
+    m_results->setAccessibleName(tr("Preflight results"));
+    m_results->setColumnCount(2);
+    m_results->setHeaderLabels({tr("Name / check"), tr("Finding and advice")});
+    m_results->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_results->header()->setStretchLastSection(true);
+    m_results->setWordWrap(true);
+    m_results->setUniformRowHeights(false);
+    m_results->setRootIsDecorated(true);
+    auto* bottom = new QHBoxLayout;
+    m_override = new QCheckBox(tr("Continue anyway: I know the order will fail unless this is fixed first"), this);
+    m_override->setObjectName(QStringLiteral("wizardPreflightOverride"));
+    m_override->setVisible(false);
+    m_again = new QPushButton(tr("Check &again"), this);
+    m_again->setObjectName(QStringLiteral("wizardPreflightAgain"));
+    bottom->addWidget(m_override, 1);
+    bottom->addWidget(m_again);
+    layout->addWidget(m_status);
+    layout->addWidget(m_results, 1);
+    layout->addLayout(bottom);
+    connect(m_again, &QPushButton::clicked, this, &WizardPreflightPage::startCheck);
+    connect(m_override, &QCheckBox::toggled, this, &WizardPreflightPage::completeChanged);
+}
+
+WizardPreflightPage::~WizardPreflightPage() {
+    m_cancel.cancel();
+}
+
+void WizardPreflightPage::initializePage() {
+    startCheck();
+}
+
+void WizardPreflightPage::cleanupPage() {
+    m_cancel.cancel();
+    ++m_generation;
+    m_running = false;
+}
+
+void WizardPreflightPage::startCheck() {
+    m_cancel.cancel();
+    m_cancel = CancelToken();
+    auto* w = qobject_cast<AddDomainWizard*>(wizard());
+    const QStringList names = w ? w->names() : QStringList();
+    m_results->clear();
+    m_blockers = false;
+    m_override->setChecked(false);
+    m_override->setVisible(false);
+    m_running = true;
+    m_again->setEnabled(false);
+    m_status->setText(tr("Looking up %1 …").arg(Formatting::namesSummary(names)));
+    Q_EMIT completeChanged();
+    check(names, ++m_generation);
+}
+
+QCoro::Task<void> WizardPreflightPage::check(QStringList names, int generation) {
+    // The page may go away while we wait: check before touching it after every co_await.
+    QPointer<WizardPreflightPage> self(this);
+    const CancelToken cancel = m_cancel;
+    auto portTask = sandboxDnsPort();
+    const Result<quint16> port = co_await portTask;
+    if (!self || generation != m_generation)
+        co_return;
+    if (!port) {
+        m_running = false;
+        m_again->setEnabled(true);
+        m_status->setText(port.error().userMessage);
+        Q_EMIT completeChanged();
+        Q_EMIT checked();
+        co_return;
+    }
+    // Built by a plain function: no objects in nested scopes of a coroutine (GCC 12).
+    const dns::PreflightOptions options = preflightOptions(*port);
+    const dns::Preflight preflight(options);
+    auto task = preflight.run(names, cancel);
+    const dns::PreflightReport report = co_await task;
+    if (!self || generation != m_generation)
+        co_return;
+    m_running = false;
+    m_again->setEnabled(true);
+    showReport(report);
+    Q_EMIT completeChanged();
+    Q_EMIT checked();
+}
+
+QCoro::Task<Result<quint16>> WizardPreflightPage::sandboxDnsPort() {
+    // In the sandbox the names live in the test CA's own DNS, which Pebble asks too. Flat on purpose:
+    // GCC 12 destroys coroutine locals of nested scopes twice (here: a shared_ptr to the sandbox).
+    if (!m_sandboxMode || !m_sandbox)
+        co_return quint16(0);
+    auto startTask = m_sandbox->ensureStarted();
+    const auto started = co_await startTask;
+    if (!started)
+        co_return started.error();
+    co_return (*started)->dnsPort();
+}
+
+void WizardPreflightPage::showReport(const dns::PreflightReport& report) {
+    m_results->clear();
+    int blockers = 0;
+    int warnings = 0;
+    for (const auto& n : report.names) {
+        auto* top = new QTreeWidgetItem(m_results);
+        top->setText(0, Formatting::nameWithPunycode(n.name));
+        QStringList addresses = n.ipv4 + n.ipv6;
+        top->setText(1, addresses.isEmpty() ? tr("no address") : addresses.join(QStringLiteral(", ")));
+        top->setIcon(0, verdictIcon(n.verdict(), style()));
+        for (const auto& f : n.findings) {
+            if (f.verdict == dns::PreflightVerdict::Blocker)
+                ++blockers;
+            else if (f.verdict == dns::PreflightVerdict::Warning)
+                ++warnings;
+            auto* item = new QTreeWidgetItem(top);
+            item->setIcon(0, verdictIcon(f.verdict, style()));
+            item->setText(0, f.check);
+            QString text = f.message;
+            if (!f.advice.isEmpty())
+                text += QLatin1Char('\n') + f.advice;
+            item->setText(1, text);
+            item->setToolTip(1, text);
+            if (!f.record.isEmpty()) {
+                auto* rec = new QTreeWidgetItem(item);
+                rec->setText(0, tr("record"));
+                auto* box = new QWidget;
+                auto* row = new QHBoxLayout(box);
+                row->setContentsMargins(0, 0, 0, 0);
+                auto* code = new QLabel(f.record.toHtmlEscaped(), box);
+                code->setTextFormat(Qt::PlainText);
+                code->setText(f.record);
+                code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+                QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+                code->setFont(mono);
+                auto* copy = new QPushButton(tr("Copy"), box);
+                copy->setObjectName(QStringLiteral("wizardPreflightCopy"));
+                copy->setAccessibleName(tr("Copy the record %1").arg(f.record));
+                const QString record = f.record;
+                connect(copy, &QPushButton::clicked, copy, [record] { QApplication::clipboard()->setText(record); });
+                row->addWidget(code, 1);
+                row->addWidget(copy);
+                m_results->setItemWidget(rec, 1, box);
+                item->setExpanded(true);
+            }
+        }
+        top->setExpanded(n.verdict() != dns::PreflightVerdict::Ok || report.names.size() <= 3);
+    }
+    m_blockers = blockers > 0;
+    m_override->setVisible(m_blockers);
+    if (blockers > 0)
+        m_status->setText(tr("%1 problem(s) will make the order fail. Fix them (the advice says how), then "
+                             "check again.")
+                              .arg(blockers));
+    else if (warnings > 0)
+        m_status->setText(tr("No blockers; %1 thing(s) deserve a look.").arg(warnings));
+    else
+        m_status->setText(tr("All names look ready for ordering."));
+}
+
+bool WizardPreflightPage::isComplete() const {
+    return !m_running && (!m_blockers || m_override->isChecked());
+}
+
+} // namespace certdeck::ui
