@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace certdeck::deploy {
@@ -109,23 +110,34 @@ QCoro::Task<Result<ssh::CommandResult>> runArgv(Job& job, QStringList argv) {
 QCoro::Task<std::pair<bool, QString>> waitForServed(Job& job, QByteArray fingerprint, QString* lastError) {
     QDeadlineTimer deadline(job.options->verifyTimeout);
     QString served;
-    const std::chrono::milliseconds pause(150);
+    // A reload finishes asynchronously: nginx starts new workers while the old ones still accept for
+    // a moment, so one handshake with the new certificate proves little. Only several in a row do.
+    constexpr int stableHits = 3;
+    int hits = 0;
+    std::chrono::milliseconds pause(40);
     while (true) {
         const monitor::TlsProbe::Options probe = job.probe;
         auto task = monitor::TlsProbe::probe(probe);
         auto r = co_await task;
         if (r) {
             served = r->leafSha256Hex;
-            if (r->leafSha256 == fingerprint)
+            hits = r->leafSha256 == fingerprint ? hits + 1 : 0;
+            if (hits >= stableHits)
                 co_return std::make_pair(true, served);
-        } else if (lastError) {
-            *lastError = r.error().userMessage;
+        } else {
+            hits = 0;
+            if (lastError)
+                *lastError = r.error().userMessage;
         }
         if (deadline.hasExpired() || job.cancel.isCancelled())
             co_return std::make_pair(false, served);
         const CancelToken cancel = job.cancel;
-        auto nap = sleepFor(pause, cancel);
+        // Quick confirmations once it matched; otherwise back off up to half a second.
+        const std::chrono::milliseconds wait = hits > 0 ? std::chrono::milliseconds(50) : pause;
+        auto nap = sleepFor(wait, cancel);
         co_await nap;
+        if (hits == 0)
+            pause = std::min<std::chrono::milliseconds>(pause * 2, std::chrono::milliseconds(500));
     }
 }
 
@@ -500,17 +512,15 @@ QCoro::Task<DeployResult> Deployer::deploy(DeployTarget target, DeployMaterial m
     job.probe.timeout = std::chrono::milliseconds(5000);
     job.probe.extraCaPem = m_options.verifyCaPem;
 
-    // What is served now, to prove a rollback worked. A site that is not up yet is fine.
+    // What is served now, to prove a rollback worked (a site that is not up yet is fine). The probe
+    // runs on the thread pool while the SSH connection is set up.
+    std::optional<QCoro::Task<Result<monitor::TlsProbeResult>>> before;
     if (target.verify) {
         const monitor::TlsProbe::Options probe = job.probe;
-        auto task = monitor::TlsProbe::probe(probe);
-        auto before = co_await task;
-        if (before) {
-            job.previousFingerprint = before->leafSha256;
-            job.result.previousFingerprint = before->leafSha256Hex;
-        }
+        before.emplace(monitor::TlsProbe::probe(probe));
     }
 
+    std::optional<Error> connectError;
     if (session) {
         job.session = session;
     } else {
@@ -522,15 +532,26 @@ QCoro::Task<DeployResult> Deployer::deploy(DeployTarget target, DeployMaterial m
         auto task = ssh::SshSession::connect(server, auth);
         auto connected = co_await task;
         job.result.connectMs = connectClock.elapsed();
-        if (!connected) {
-            job.failed(QStringLiteral("connect"), connected.error());
-            job.result.error = connected.error();
-            job.result.totalMs = total.elapsed();
-            co_return job.result;
+        if (connected) {
+            job.result.handshakes = 1;
+            job.session = *connected;
+            job.done(QStringLiteral("connect"), QObject::tr("Connected to %1").arg(target.server.displayName()));
+        } else {
+            connectError = connected.error();
         }
-        job.result.handshakes = 1;
-        job.session = *connected;
-        job.done(QStringLiteral("connect"), QObject::tr("Connected to %1").arg(target.server.displayName()));
+    }
+    if (before) {
+        auto served = co_await *before;
+        if (served) {
+            job.previousFingerprint = served->leafSha256;
+            job.result.previousFingerprint = served->leafSha256Hex;
+        }
+    }
+    if (connectError) {
+        job.failed(QStringLiteral("connect"), *connectError);
+        job.result.error = connectError;
+        job.result.totalMs = total.elapsed();
+        co_return job.result;
     }
 
     auto work = run(job);

@@ -37,8 +37,9 @@ struct DeployMaterial {
 ///  4. keep the current files as `<path>.certdeck-backup` (same mode);
 ///  5. rename the new files into place (posix-rename: atomic per file);
 ///  6. run the configuration test (`nginx -t`), then the reload command;
-///  7. verify with a TLS handshake (SNI) that the served fingerprint is the new one, polling until
-///     `verifyTimeout` because reloads finish asynchronously.
+///  7. verify with TLS handshakes (SNI) that the served fingerprint is the new one: polled until
+///     `verifyTimeout` because reloads finish asynchronously, and only when three handshakes in a
+///     row see it (old nginx workers still accept for a moment after a reload).
 /// A failure in 1–3 leaves the server untouched (temporary files are removed). A failure in 5–7
 /// rolls back: backups renamed into place (new files removed where there were none before),
 /// reload again, and verify the previous certificate is served again. The result says which.
