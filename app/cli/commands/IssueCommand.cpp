@@ -3,6 +3,7 @@
 
 #include "app/cli/commands/CommandSupport.h"
 #include "app/cli/commands/SandboxSupport.h"
+#include "app/cli/commands/StoreSupport.h"
 #include "core/acme/AcmeClient.h"
 #include "core/challenge/LocalWebrootSolver.h"
 #include "core/challenge/StandaloneSolver.h"
@@ -10,10 +11,13 @@
 #include "core/workflow/AccountFiles.h"
 #include "core/workflow/CertificateFiles.h"
 #include "core/workflow/IssueCertificate.h"
+#include "core/workflow/StoreAccount.h"
+#include "core/workflow/StoreLineage.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,11 +62,15 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     const QCommandLineOption agreeTos(QStringLiteral("agree-tos"),
                                       QStringLiteral("Agree to the CA's terms of service when registering."));
     const QCommandLineOption out(QStringLiteral("out"),
-                                 QStringLiteral("Folder for cert.pem, chain.pem, fullchain.pem, "
-                                                "privkey.pem."),
+                                 QStringLiteral("Write cert.pem, chain.pem, fullchain.pem, privkey.pem into DIR "
+                                                "instead of keeping the certificate in Certdeck's store."),
                                  QStringLiteral("DIR"));
+    const QCommandLineOption certName(QStringLiteral("name"),
+                                      QStringLiteral("Name to keep the certificate under in the store (default: the "
+                                                     "first domain)."),
+                                      QStringLiteral("NAME"));
     p.addOptions({domain, server, caFile, webroot, standalone, keyType, reuseKey, profile, preferredChain, eabKid,
-                  eabKeyFile, email, agreeTos, out});
+                  eabKeyFile, email, agreeTos, out, certName});
     int code = 0;
     if (!parseCommandLine(p, ctx, name(), &code))
         co_return code;
@@ -73,8 +81,30 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     auto ids = acme::parseIdentifiers(p.values(domain));
     if (!ids)
         co_return fail(ids.error());
-    if (!p.isSet(out))
-        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("Give --out DIR for the certificate files.")));
+    // Without --out the certificate is kept in the store as a lineage that `renew` keeps fresh.
+    const bool toStore = !p.isSet(out);
+    if (toStore && p.isSet(reuseKey))
+        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("--reuse-key goes with --out DIR.")));
+    std::unique_ptr<store::Store> store;
+    QString lineageName;
+    if (toStore) {
+        auto opened = openStore(ctx);
+        if (!opened)
+            co_return fail(opened.error());
+        store = std::move(*opened);
+        lineageName = p.isSet(certName) ? p.value(certName) : store::Lineage::nameFor(ids->first().value);
+        if (!store::Lineage::isValidName(lineageName))
+            co_return fail(Error(ErrorCode::InvalidInput,
+                                 QObject::tr("'%1' cannot be a certificate name: use lower-case letters, digits, '.', "
+                                             "'-' and '_'.")
+                                     .arg(lineageName)));
+        // Before ordering: a second lineage under a taken name would only fail after the CA did the work.
+        if ((*store).lineages().byName(lineageName))
+            co_return fail(Error(ErrorCode::InvalidInput,
+                                 QObject::tr("A certificate named '%1' exists already: renew it with 'certdeck-cli "
+                                             "renew %1 --force', or choose another --name.")
+                                     .arg(lineageName)));
+    }
     auto type = crypto::parseKeyType(p.value(keyType));
     if (!type)
         co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("Unknown --key-type %1.").arg(p.value(keyType))));
@@ -156,9 +186,19 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     if (p.isSet(email))
         accountOptions.contact = {QStringLiteral("mailto:") + p.value(email)};
     accountOptions.eab = eab;
-    auto account = co_await workflow::openAccount(client, files, *dirUrl, accountOptions, progress, cancel);
-    if (!account)
-        co_return fail(account.error());
+    // Accounts of a real CA live in the store when the certificate does; a sandbox CA's die with it.
+    const QUrl directoryUrl = *dirUrl;
+    if (toStore && !sandbox) {
+        auto opening = workflow::openStoreAccount(client, *store, directoryUrl, accountOptions, progress, cancel);
+        auto account = co_await opening;
+        if (!account)
+            co_return fail(account.error());
+    } else {
+        auto opening = workflow::openAccount(client, files, directoryUrl, accountOptions, progress, cancel);
+        auto account = co_await opening;
+        if (!account)
+            co_return fail(account.error());
+    }
 
     workflow::IssueRequest request;
     request.identifiers = *ids;
@@ -171,15 +211,37 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     if (!issued)
         co_return fail(issued.error());
 
-    if (auto s = workflow::writeCertificateFiles(outDir, issued->chain, issued->key); !s)
+    QString savedDir = QDir(outDir).absolutePath();
+    if (toStore) {
+        QJsonObject challenge;
+        if (p.isSet(webroot)) {
+            challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("webroot")},
+                                    {QStringLiteral("webroot"), QDir(p.value(webroot)).absolutePath()}};
+        } else {
+            const qsizetype colon = standaloneAddr.lastIndexOf(QLatin1Char(':'));
+            challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("standalone")},
+                                    {QStringLiteral("address"),
+                                     standaloneAddr.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']'))},
+                                    {QStringLiteral("port"), standaloneAddr.mid(colon + 1).toInt()}};
+        }
+        if (!trust.isEmpty())
+            challenge.insert(QStringLiteral("caFile"), QFileInfo(trust).absoluteFilePath());
+        store::Lineage lineage = workflow::lineageFor(request, *dirUrl, challenge, lineageName);
+        auto version = workflow::saveIssuedCertificate(*store, lineage, *issued, QStringLiteral("issued"),
+                                                       QDateTime::currentDateTimeUtc());
+        if (!version)
+            co_return fail(version.error());
+        savedDir = store->vault().liveDir(lineageName);
+    } else if (auto s = workflow::writeCertificateFiles(outDir, issued->chain, issued->key); !s) {
         co_return fail(s.error());
+    }
 
     const auto& leaf = issued->chain.leaf();
     if (ctx.json) {
         QJsonArray names;
         for (const auto& id : *ids)
             names.append(id.value);
-        const QString dir = QDir(outDir).absolutePath();
+        const QString dir = savedDir;
         QJsonObject o{
             {QStringLiteral("ok"), true},
             {QStringLiteral("names"), names},
@@ -190,6 +252,7 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
             {QStringLiteral("issuer"), leaf.issuerCommonName()},
             {QStringLiteral("order"), issued->orderUrl.toString()},
             {QStringLiteral("requests"), client.requestCount()},
+            {QStringLiteral("name"), lineageName},
             {QStringLiteral("files"), QJsonObject{{QStringLiteral("cert"), dir + QStringLiteral("/cert.pem")},
                                                   {QStringLiteral("chain"), dir + QStringLiteral("/chain.pem")},
                                                   {QStringLiteral("fullchain"), dir + QStringLiteral("/fullchain.pem")},
@@ -199,8 +262,8 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
         *ctx.out << "Certificate for " << leaf.dnsNames().join(QStringLiteral(", "))
                  << (leaf.ipAddresses().isEmpty() ? QString()
                                                   : QLatin1Char(' ') + leaf.ipAddresses().join(QStringLiteral(", ")))
-                 << " saved in " << QDir(outDir).absolutePath() << " (valid until "
-                 << leaf.notAfter().toString(Qt::ISODate) << ")\n";
+                 << " saved in " << savedDir << (toStore ? QStringLiteral(" as '%1'").arg(lineageName) : QString())
+                 << " (valid until " << leaf.notAfter().toString(Qt::ISODate) << ")\n";
     }
     co_return 0;
 }

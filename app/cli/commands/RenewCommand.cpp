@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/commands/RenewCommand.h"
+
+#include "app/cli/commands/CommandSupport.h"
+#include "app/cli/commands/SandboxSupport.h"
+#include "app/cli/commands/StoreSupport.h"
+#include "core/challenge/StandaloneSolver.h"
+#include "core/schedule/WebhookNotifier.h"
+#include "core/workflow/RenewCertificate.h"
+
+#include <QJsonArray>
+
+namespace certdeck::cli {
+
+QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The certificate to renew (or --all)."));
+    const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Every certificate with auto-renewal on."));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("Renew even if not due (also resumes a paused certificate)."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), QStringLiteral("Rehearse against a test CA (--server or --sandbox); keep nothing."));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("Test CA for --dry-run (e.g. letsencrypt-staging)."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+                                    QStringLiteral("Also trust this CA certificate (PEM) for the CA's HTTPS."),
+                                    QStringLiteral("PEM"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         QStringLiteral("How many renewals run at once (default 4)."),
+                                         QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption agreeTos(QStringLiteral("agree-tos"),
+                                      QStringLiteral("Agree to the CA's terms if a new account is needed."));
+    const QCommandLineOption webhook(QStringLiteral("webhook"),
+                                     QStringLiteral("Also notify this webhook (https URL) of the outcome."),
+                                     QStringLiteral("URL"));
+    const QCommandLineOption webhookFormat(QStringLiteral("webhook-format"),
+                                           QStringLiteral("json (default), ntfy, slack or discord."),
+                                           QStringLiteral("FORMAT"), QStringLiteral("json"));
+    p.addOptions({all, force, dryRun, server, caFile, concurrency, agreeTos, webhook, webhookFormat});
+    int code = 0;
+    if (!parseCommandLine(p, ctx, name(), &code))
+        co_return code;
+    auto fail = [&ctx](const Error& e) {
+        return reportError(ctx, e);
+    };
+    const QStringList names = p.positionalArguments();
+    if (p.isSet(all) == !names.isEmpty())
+        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("Give a certificate name or --all.")));
+    bool okConcurrency = false;
+    const int parallel = p.value(concurrency).toInt(&okConcurrency);
+    if (!okConcurrency || parallel < 1 || parallel > 32)
+        co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("--concurrency takes 1 to 32.")));
+    const auto format = schedule::WebhookNotifier::parseFormat(p.value(webhookFormat));
+    if (!format)
+        co_return fail(
+            Error(ErrorCode::InvalidInput, QObject::tr("Unknown --webhook-format %1.").arg(p.value(webhookFormat))));
+
+    auto store = openStore(ctx);
+    if (!store)
+        co_return fail(store.error());
+
+    workflow::RenewOptions options;
+    options.force = p.isSet(force);
+    options.dryRun = p.isSet(dryRun);
+    std::unique_ptr<SandboxSession> sandbox;
+    QStringList trust;
+    if (p.isSet(caFile))
+        trust << p.value(caFile);
+    if (options.dryRun) {
+        if (ctx.sandbox) {
+            auto sb = co_await SandboxSession::start(ctx);
+            if (!sb)
+                co_return fail(sb.error());
+            sandbox = std::move(*sb);
+            options.dryRunDirectory = sandbox->directoryUrl();
+            trust << sandbox->caFile();
+        } else {
+            if (!p.isSet(server))
+                co_return fail(
+                    Error(ErrorCode::InvalidInput,
+                          QObject::tr("--dry-run needs a test CA: --server letsencrypt-staging or --sandbox.")));
+            auto url = directoryUrlFrom(p.value(server));
+            if (!url)
+                co_return fail(url.error());
+            options.dryRunDirectory = *url;
+        }
+    }
+    // CAs a lineage was issued from with a private root (set with `issue --ca-file`).
+    bool importedFromCertbot = false;
+    if (auto lineages = (*store)->lineages().all()) {
+        for (const auto& l : *lineages) {
+            const QString f = l.challenge.value(QStringLiteral("caFile")).toString();
+            if (!f.isEmpty() && !trust.contains(f))
+                trust << f;
+            importedFromCertbot = importedFromCertbot || l.challenge.value(QStringLiteral("importedFrom")).toString() ==
+                                                             QLatin1String("certbot");
+        }
+    }
+    net::HttpClient http;
+    for (const QString& f : std::as_const(trust)) {
+        if (auto s = http.addTrustedCertificatesFromFile(f); !s)
+            co_return fail(s.error());
+    }
+    std::unique_ptr<schedule::WebhookNotifier> hook;
+    workflow::RenewalEnvironment env;
+    env.store = store->get();
+    env.http = &http;
+    // Whoever moved from certbot agreed to the CA's terms there; a new account for them is no new promise.
+    env.accountOptions.termsOfServiceAgreed = p.isSet(agreeTos) || importedFromCertbot || ctx.sandbox;
+    if (p.isSet(webhook)) {
+        hook = std::make_unique<schedule::WebhookNotifier>(http, QUrl(p.value(webhook)), *format);
+        env.notifiers.push_back(hook.get());
+    }
+    if (sandbox) {
+        // The sandbox resolves every name to 127.0.0.1 and validates on its http port.
+        const quint16 port = sandbox->httpPort();
+        env.solvers = [port, &env](const store::Lineage&) -> Result<workflow::SolverList> {
+            auto& shared = env.responders[QStringLiteral("sandbox")];
+            if (!shared)
+                shared = std::make_shared<challenge::StandaloneSolver>(QHostAddress::LocalHost, port);
+            return workflow::SolverList{shared};
+        };
+    }
+
+    Progress progress;
+    if (!ctx.json)
+        printProgress(progress, ctx);
+    CancelToken cancel;
+    QList<workflow::RenewOutcome> outcomes;
+    if (p.isSet(all)) {
+        auto task = workflow::renewAll(env, options, parallel, progress, cancel);
+        auto list = co_await task;
+        outcomes = list;
+    } else {
+        for (const QString& n : names) {
+            auto task = workflow::renewLineage(env, n, options, progress, cancel);
+            auto outcome = co_await task;
+            outcomes << outcome;
+        }
+    }
+
+    int exit = 0;
+    QJsonArray results;
+    for (const auto& o : std::as_const(outcomes)) {
+        if (o.state == workflow::RenewOutcome::State::Failed && exit == 0)
+            exit = o.error ? exitCodeFor(o.error->code) : 1;
+        QJsonObject r{{QStringLiteral("name"), o.lineage},
+                      {QStringLiteral("result"), workflow::RenewOutcome::stateName(o.state)},
+                      {QStringLiteral("message"), o.message}};
+        if (o.nextCheck.isValid())
+            r.insert(QStringLiteral("next"), o.nextCheck.toString(Qt::ISODate));
+        if (o.notAfter.isValid())
+            r.insert(QStringLiteral("notAfter"), o.notAfter.toString(Qt::ISODate));
+        if (o.error)
+            r.insert(QStringLiteral("error"), errorCodeName(o.error->code));
+        results.append(r);
+        if (!ctx.json) {
+            *ctx.out << o.lineage << ": " << workflow::RenewOutcome::stateName(o.state);
+            if (o.state == workflow::RenewOutcome::State::NotDue)
+                *ctx.out << " (due " << o.nextCheck.toString(Qt::ISODate) << ')';
+            else if (!o.message.isEmpty())
+                *ctx.out << " - " << o.message;
+            *ctx.out << '\n';
+            if (ctx.verbose && o.error && !o.error->detail.isEmpty())
+                *ctx.err << "detail: " << o.error->detail << '\n';
+        }
+    }
+    if (ctx.json)
+        printJson(ctx, QJsonObject{{QStringLiteral("ok"), exit == 0}, {QStringLiteral("results"), results}});
+    co_return exit;
+}
+
+} // namespace certdeck::cli
