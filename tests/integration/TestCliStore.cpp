@@ -181,6 +181,48 @@ private Q_SLOTS:
                     .hasMatch());
     }
 
+    void scanServedCertificateAndWatched() {
+        test::PebbleFixture pebble; // its HTTPS listener is a TLS server we did not issue for
+        QString error;
+        CERTDECK_REQUIRE(pebble.start(&error), error);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString port = QString::number(pebble.directoryUrl().port());
+        Run scan = runCli(data, {QStringLiteral("--json"), QStringLiteral("scan"), QStringLiteral("localhost:") + port,
+                                 QStringLiteral("--connect"), QStringLiteral("127.0.0.1"), QStringLiteral("--ca-file"),
+                                 pebble.listenerCaFile()});
+        QVERIFY2(scan.code == 0, qPrintable(scan.err + scan.out));
+        const QJsonObject r = scan.json().value(QStringLiteral("results")).toArray().first().toObject();
+        QVERIFY(r.value(QStringLiteral("trusted")).toBool());
+        QVERIFY(r.value(QStringLiteral("names")).toArray().contains(QStringLiteral("localhost")));
+        QVERIFY(r.value(QStringLiteral("daysLeft")).toDouble() > 0);
+        // Untrusted without the private CA, and says so.
+        Run untrusted =
+            runCli(data, {QStringLiteral("--json"), QStringLiteral("scan"), QStringLiteral("127.0.0.1:") + port});
+        QCOMPARE(untrusted.code, 0);
+        QVERIFY(!untrusted.json()
+                     .value(QStringLiteral("results"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("trusted"))
+                     .toBool());
+        // Watched endpoints are scanned without arguments and remember what they served.
+        QCOMPARE(
+            runCli(data, {QStringLiteral("watch"), QStringLiteral("add"), QStringLiteral("127.0.0.1:") + port}).code,
+            0);
+        QCOMPARE(runCli(data, {QStringLiteral("scan")}).code, 0);
+        auto store = store::Store::open(data);
+        QVERIFY(store);
+        const auto endpoints = *(*store)->endpoints().all();
+        QCOMPARE(endpoints.size(), 1);
+        QCOMPARE(endpoints.first().lastSha256, r.value(QStringLiteral("sha256")).toString());
+        QVERIFY(endpoints.first().lastScannedAt.isValid());
+        // A refused connection is an error with the network exit code.
+        Run refused = runCli(data, {QStringLiteral("scan"), QStringLiteral("127.0.0.1:1")});
+        QCOMPARE(refused.code, exitCodeFor(ErrorCode::Network));
+    }
+
     void cliProcessesAndGuiShareTheStore() {
         QTemporaryDir dir;
         const QString data = dir.filePath(QStringLiteral("data"));

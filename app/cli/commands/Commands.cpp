@@ -12,6 +12,7 @@
 #include "app/cli/commands/ListCommand.h"
 #include "app/cli/commands/RenewCommand.h"
 #include "app/cli/commands/RevokeCommand.h"
+#include "app/cli/commands/ScanCommand.h"
 #include "app/cli/commands/ServerCommand.h"
 #include "app/cli/commands/ShowCommand.h"
 #include "app/cli/commands/VersionCommand.h"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     v.push_back(std::make_unique<ServerCommand>());
     v.push_back(std::make_unique<ExportCommand>());
     v.push_back(std::make_unique<EventsCommand>());
+    v.push_back(std::make_unique<ScanCommand>());
     v.push_back(std::make_unique<WatchCommand>());
     v.push_back(std::make_unique<ImportCommand>());
     v.push_back(std::make_unique<InstallTimerCommand>());

@@ -3,8 +3,11 @@
 
 #include "app/cli/commands/CommandSupport.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
 
 namespace certdeck::cli {
 
@@ -51,6 +54,18 @@ QJsonObject eventJson(const store::EventRecord& e) {
         o.insert(QStringLiteral("detail"), e.errorDetail);
     }
     return o;
+}
+
+Result<QString> parseHost(const QString& text) {
+    const QHostAddress address(text);
+    if (!address.isNull())
+        return address.toString();
+    const QString ace = QString::fromLatin1(QUrl::toAce(text.toLower()));
+    static const QRegularExpression name(
+        QStringLiteral("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"));
+    if (ace.isEmpty() || ace.size() > 253 || !name.match(ace).hasMatch())
+        return Error(ErrorCode::InvalidInput, QObject::tr("'%1' is not a host name or IP address.").arg(text));
+    return ace;
 }
 
 void printJson(CliContext& ctx, const QJsonObject& o) {

@@ -21,6 +21,10 @@ QString describeExpiry(const QDateTime& notAfter, const QDateTime& now);
 QJsonObject summaryJson(const store::LineageSummary& s, const QDateTime& now);
 QJsonObject eventJson(const store::EventRecord& e);
 
+/// A host to connect to: an IP address (canonical text) or a DNS name (lower-case, IDN as punycode;
+/// single labels such as "localhost" allowed, wildcards not).
+Result<QString> parseHost(const QString& text);
+
 /// Writes a JSON document (compact) and a newline to stdout.
 void printJson(CliContext& ctx, const QJsonObject& o);
 

@@ -30,10 +30,10 @@ Result<store::EndpointRecord> parseEndpoint(const QString& text, const QString& 
     }
     if (e.port <= 0 || e.port > 65535)
         return Error(ErrorCode::InvalidInput, QObject::tr("'%1': the port must be 1 to 65535.").arg(text));
-    auto id = acme::Identifier::parse(host);
-    if (!id || id->isWildcard())
-        return Error(ErrorCode::InvalidInput, QObject::tr("'%1' is not a host name or IP address.").arg(host));
-    e.host = id->value;
+    auto parsed = parseHost(host);
+    if (!parsed)
+        return parsed.error();
+    e.host = *parsed;
     if (!sni.isEmpty()) {
         auto s = acme::Identifier::parse(sni);
         if (!s || s->type != acme::Identifier::Type::Dns)
