@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/dns/providers/DnsProviderFactory.h"
 
+#include "core/dns/providers/AcmeDnsProvider.h"
+#include "core/dns/providers/CloudflareProvider.h"
+#include "core/dns/providers/DeSecProvider.h"
+#include "core/dns/providers/DigitalOceanProvider.h"
+#include "core/dns/providers/HetznerProvider.h"
 #include "core/dns/providers/HookProvider.h"
 #include "core/dns/providers/ManualProvider.h"
 #include "core/dns/providers/PowerDnsProvider.h"
@@ -11,7 +16,9 @@
 namespace certdeck::dns {
 
 QStringList DnsProviderFactory::types() {
-    return {QStringLiteral("manual"), QStringLiteral("rfc2136"), QStringLiteral("hook"), QStringLiteral("powerdns")};
+    return {QStringLiteral("manual"),   QStringLiteral("rfc2136"),    QStringLiteral("hook"),
+            QStringLiteral("powerdns"), QStringLiteral("cloudflare"), QStringLiteral("digitalocean"),
+            QStringLiteral("hetzner"),  QStringLiteral("desec"),      QStringLiteral("acme-dns")};
 }
 
 Result<std::unique_ptr<DnsProvider>> DnsProviderFactory::create(const QString& type, const QVariantMap& settings,
@@ -62,6 +69,83 @@ Result<std::unique_ptr<DnsProvider>> DnsProviderFactory::create(const QString& t
         o.zone = settings.value(QStringLiteral("zone")).toString();
         o.apiKey = secret;
         auto provider = std::make_unique<PowerDnsProvider>(*http, o);
+        if (auto ok = provider->validate(); !ok)
+            return ok.error();
+        return std::unique_ptr<DnsProvider>(std::move(provider));
+    }
+    // The hosted APIs: "url" overrides the production endpoint (a test's local fake; http only on loopback).
+    const auto needsHttp = [&type]() {
+        return Error(ErrorCode::InvalidInput, QObject::tr("The %1 DNS provider needs an HTTP client.").arg(type));
+    };
+    const QString url = settings.value(QStringLiteral("url")).toString();
+    if (type == QLatin1String("cloudflare")) {
+        if (!http)
+            return needsHttp();
+        CloudflareOptions o;
+        if (!url.isEmpty())
+            o.baseUrl = QUrl(url);
+        o.zone = settings.value(QStringLiteral("zone")).toString();
+        o.apiToken = secret;
+        auto provider = std::make_unique<CloudflareProvider>(*http, o);
+        if (auto ok = provider->validate(); !ok)
+            return ok.error();
+        return std::unique_ptr<DnsProvider>(std::move(provider));
+    }
+    if (type == QLatin1String("digitalocean")) {
+        if (!http)
+            return needsHttp();
+        DigitalOceanOptions o;
+        if (!url.isEmpty())
+            o.baseUrl = QUrl(url);
+        o.domain = settings.value(QStringLiteral("domain")).toString();
+        o.apiToken = secret;
+        auto provider = std::make_unique<DigitalOceanProvider>(*http, o);
+        if (auto ok = provider->validate(); !ok)
+            return ok.error();
+        return std::unique_ptr<DnsProvider>(std::move(provider));
+    }
+    if (type == QLatin1String("hetzner")) {
+        if (!http)
+            return needsHttp();
+        HetznerOptions o;
+        if (!url.isEmpty())
+            o.baseUrl = QUrl(url);
+        o.zone = settings.value(QStringLiteral("zone")).toString();
+        o.apiToken = secret;
+        auto provider = std::make_unique<HetznerProvider>(*http, o);
+        if (auto ok = provider->validate(); !ok)
+            return ok.error();
+        return std::unique_ptr<DnsProvider>(std::move(provider));
+    }
+    if (type == QLatin1String("desec")) {
+        if (!http)
+            return needsHttp();
+        DeSecOptions o;
+        if (!url.isEmpty())
+            o.baseUrl = QUrl(url);
+        o.domain = settings.value(QStringLiteral("domain")).toString();
+        o.apiToken = secret;
+        auto provider = std::make_unique<DeSecProvider>(*http, o);
+        if (auto ok = provider->validate(); !ok)
+            return ok.error();
+        return std::unique_ptr<DnsProvider>(std::move(provider));
+    }
+    if (type == QLatin1String("acme-dns")) {
+        if (!http)
+            return needsHttp();
+        if (url.isEmpty())
+            return missing("url");
+        AcmeDnsOptions o;
+        o.baseUrl = QUrl(url);
+        o.username = settings.value(QStringLiteral("username")).toString();
+        if (o.username.isEmpty())
+            return missing("username");
+        o.subdomain = settings.value(QStringLiteral("subdomain")).toString();
+        if (o.subdomain.isEmpty())
+            return missing("subdomain");
+        o.fulldomain = settings.value(QStringLiteral("fulldomain")).toString();
+        o.apiKey = secret;
+        auto provider = std::make_unique<AcmeDnsProvider>(*http, o);
         if (auto ok = provider->validate(); !ok)
             return ok.error();
         return std::unique_ptr<DnsProvider>(std::move(provider));
