@@ -20,7 +20,7 @@ AddDomainWizard::AddDomainWizard(Context context, QWidget* parent)
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnLastPage, true);
     setOption(QWizard::NoCancelButtonOnLastPage, true);
-    resize(760, 560);
+    resize(880, 600);
 
     const CaChoice defaultCa = m_context.sandboxMode ? CaChoice::Sandbox : m_context.defaultCa;
     m_names = new WizardNamesPage(this);

@@ -29,13 +29,25 @@ QLabel* value(const QString& text, QWidget* parent, bool mono = false) {
         l->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return l;
 }
+/// "AB:CD:…" in two lines of 16 bytes, the way browsers and openssl show a SHA-256 fingerprint, so it
+/// can be compared by eye without a horizontal scroll.
+QString groupedHex(const QString& hex) {
+    if (hex.size() % 2 != 0 || hex.contains(QLatin1Char(':')))
+        return hex;
+    QString out;
+    for (int i = 0; i < hex.size(); i += 2) {
+        if (i > 0)
+            out += (i % 32 == 0) ? QLatin1Char('\n') : QLatin1Char(':');
+        out += hex.mid(i, 2).toUpper();
+    }
+    return out;
+}
 } // namespace
 
 CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, const QDateTime& now, QWidget* parent)
     : QDialog(parent) {
     setObjectName(QStringLiteral("certificateDetails"));
     setWindowTitle(tr("Certificate — %1").arg(Formatting::namesSummary(row.names)));
-    resize(640, 520);
     auto* layout = new QVBoxLayout(this);
 
     // A coloured banner with the state in words: the first thing a worried user looks for.
@@ -87,7 +99,7 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
     if (!row.serial.isEmpty())
         form->addRow(tr("Serial:"), value(row.serial, this, true));
     if (!row.fingerprint.isEmpty())
-        form->addRow(tr("SHA-256:"), value(row.fingerprint, this, true));
+        form->addRow(tr("SHA-256:"), value(groupedHex(row.fingerprint), this, true));
     if (!row.location.isEmpty())
         form->addRow(tr("Files:"), value(QDir::toNativeSeparators(row.location), this));
     layout->addLayout(form);
@@ -97,7 +109,6 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
     later->setWordWrap(true);
     later->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(later);
-    layout->addStretch(1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     if (!row.fingerprint.isEmpty()) {
@@ -114,6 +125,8 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
     }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // As tall as the facts need: no empty half-dialog for certificates with few facts.
+    resize(640, std::max(360, sizeHint().height()));
 }
 
 } // namespace certdeck::ui

@@ -149,13 +149,20 @@ QWidget* DashboardPage::buildContent() {
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setColumnWidth(CertificateTableModel::NamesColumn, 260);
-    m_table->setColumnWidth(CertificateTableModel::StateColumn, 120);
-    m_table->setColumnWidth(CertificateTableModel::ExpiresColumn, 200);
-    m_table->setColumnWidth(CertificateTableModel::RenewalColumn, 200);
-    m_table->setColumnWidth(CertificateTableModel::IssuerColumn, 180);
+    // Names take what is left; the other columns are sized to what they usually hold, so the whole
+    // row fits a laptop screen without a horizontal scroll bar.
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setMinimumSectionSize(60);
+    header->setSectionResizeMode(CertificateTableModel::NamesColumn, QHeaderView::Stretch);
+    const int em = m_table->fontMetrics().averageCharWidth();
+    m_table->setColumnWidth(CertificateTableModel::StateColumn, em * 17);
+    m_table->setColumnWidth(CertificateTableModel::ExpiresColumn, em * 30);
+    m_table->setColumnWidth(CertificateTableModel::RenewalColumn, em * 28);
+    m_table->setColumnWidth(CertificateTableModel::IssuerColumn, em * 20);
+    m_table->setColumnWidth(CertificateTableModel::KeyColumn, em * 17);
     tableLayout->addWidget(m_filter);
     tableLayout->addWidget(m_table);
 

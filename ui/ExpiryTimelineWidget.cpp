@@ -120,7 +120,7 @@ void ExpiryTimelineWidget::updateMetrics() {
     const QFontMetrics fm(font());
     m_rowHeight = std::max(26, fm.height() + 12);
     m_headerHeight = fm.height() * 2 + 10;
-    m_labelWidth = std::clamp(fm.averageCharWidth() * 30, 180, 320);
+    m_labelWidth = std::clamp(fm.averageCharWidth() * 38, 200, 340);
 }
 
 QRect ExpiryTimelineWidget::chartRect() const {
@@ -500,8 +500,10 @@ void ExpiryTimelineWidget::paintRow(QPainter& p, int row, const QRect& rect, con
             p.setPen(state == CertificateState::Fine ? pal.color(QPalette::PlaceholderText) : color);
             const QString text =
                 state == CertificateState::Expired ? Formatting::stateLabel(state) : Formatting::relative(na, m_now);
-            p.drawText(QRectF(x2 + 6, rect.top(), chart.right() - x2, rect.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                       text);
+            // A bar that ended left of the view keeps its words at the chart's edge rather than clipped.
+            const double textX = std::max(x2 + 6, double(chart.left() + 6));
+            p.drawText(QRectF(textX, rect.top(), chart.right() - textX, rect.height()),
+                       Qt::AlignVCenter | Qt::AlignLeft, text);
             p.setFont(font());
         }
     }

@@ -56,7 +56,15 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_sidebar->setFixedWidth(200);
     m_sidebar->setIconSize(QSize(20, 20));
     m_sidebar->setFrameShape(QFrame::NoFrame);
-    m_sidebar->setSpacing(2);
+    m_sidebar->setSpacing(0);
+    // A quiet sidebar in the window colour with rounded selections, from the palette so it follows
+    // light and dark themes alike.
+    m_sidebar->setStyleSheet(QStringLiteral(
+        "QListWidget#sidebar { background: palette(window); border: none;"
+        " border-right: 1px solid palette(midlight); padding: 8px 0px; outline: none; }"
+        "QListWidget#sidebar::item { border-radius: 6px; padding: 4px 8px; margin: 1px 8px; color: palette(text); }"
+        "QListWidget#sidebar::item:hover:!selected { background: palette(midlight); }"
+        "QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
     layout->addWidget(m_sidebar);
@@ -231,9 +239,10 @@ void MainWindow::updateStatus() {
     else {
         const CertificateRow& r = model->rowAt(nextRow);
         m_nextRenewal->setText(
-            tr("Next renewal: %1 %2")
-                .arg(Formatting::namesSummary(r.names),
-                     r.plannedRenewal <= now ? tr("now") : Formatting::relative(r.plannedRenewal, now)));
+            r.plannedRenewal <= now
+                ? tr("Next renewal: %1, due now").arg(Formatting::namesSummary(r.names))
+                : tr("Next renewal: %1, %2")
+                      .arg(Formatting::namesSummary(r.names), Formatting::relative(r.plannedRenewal, now)));
     }
     m_tray->setStatus(model->rowCount(), trouble);
 }

@@ -14,6 +14,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPainter>
+#include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
 #include <QStyle>
@@ -23,16 +25,39 @@
 namespace certdeck::ui {
 
 namespace {
-QIcon verdictIcon(dns::PreflightVerdict v, const QStyle* style) {
+// Drawn rather than taken from the style: the same flat, coloured marks in every theme, sharp at
+// 200 % (painted at the screen's device pixel ratio), in the dashboard's state colours.
+QIcon verdictIcon(dns::PreflightVerdict v, const QWidget* widget) {
+    const qreal dpr = widget->devicePixelRatioF();
+    const int size = 16;
+    QPixmap pm(QSize(size, size) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    const CertificateState state = v == dns::PreflightVerdict::Ok        ? CertificateState::Fine
+                                   : v == dns::PreflightVerdict::Warning ? CertificateState::ExpiringSoon
+                                                                         : CertificateState::RenewalFailed;
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(Formatting::stateColor(state, widget->palette()));
+    p.drawEllipse(QRectF(1, 1, size - 2, size - 2));
+    p.setPen(QPen(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(Qt::NoBrush);
     switch (v) {
     case dns::PreflightVerdict::Ok:
-        return style->standardIcon(QStyle::SP_DialogApplyButton);
+        p.drawPolyline(QPolygonF({QPointF(4.6, 8.4), QPointF(7.0, 10.8), QPointF(11.4, 5.6)}));
+        break;
     case dns::PreflightVerdict::Warning:
-        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+        p.drawLine(QPointF(8, 4.2), QPointF(8, 9.0));
+        p.drawPoint(QPointF(8, 11.8));
+        break;
     case dns::PreflightVerdict::Blocker:
-        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+        p.drawLine(QPointF(5.3, 5.3), QPointF(10.7, 10.7));
+        p.drawLine(QPointF(10.7, 5.3), QPointF(5.3, 10.7));
+        break;
     }
-    return {};
+    p.end();
+    return QIcon(pm);
 }
 dns::PreflightOptions preflightOptions(quint16 sandboxDnsPort) {
     dns::PreflightOptions options;
@@ -69,6 +94,11 @@ WizardPreflightPage::WizardPreflightPage(SandboxService* sandbox, bool sandboxMo
     m_results->setWordWrap(true);
     m_results->setUniformRowHeights(false);
     m_results->setRootIsDecorated(true);
+    m_results->setAlternatingRowColors(false);
+    m_results->setTextElideMode(Qt::ElideNone);
+    // Wrapped findings need their rows measured for the column's width, or the advice ends in "…":
+    // QTreeView measures a row by its explicit line breaks only.
+    connect(m_results->header(), &QHeaderView::sectionResized, this, &WizardPreflightPage::updateRowHeights);
     auto* bottom = new QHBoxLayout;
     m_override = new QCheckBox(tr("Continue anyway: I know the order will fail unless this is fixed first"), this);
     m_override->setObjectName(QStringLiteral("wizardPreflightOverride"));
@@ -109,6 +139,8 @@ void WizardPreflightPage::startCheck() {
     m_override->setVisible(false);
     m_running = true;
     m_again->setEnabled(false);
+    m_status->setPalette(QPalette());
+    m_status->setFont(QFont());
     m_status->setText(tr("Looking up %1 …").arg(Formatting::namesSummary(names)));
     Q_EMIT completeChanged();
     check(names, ++m_generation);
@@ -137,6 +169,12 @@ QCoro::Task<void> WizardPreflightPage::check(QStringList names, int generation) 
     const dns::PreflightReport report = co_await task;
     if (!self || generation != m_generation)
         co_return;
+    setReport(report);
+}
+
+void WizardPreflightPage::setReport(const dns::PreflightReport& report) {
+    m_cancel.cancel();
+    ++m_generation;
     m_running = false;
     m_again->setEnabled(true);
     showReport(report);
@@ -165,14 +203,14 @@ void WizardPreflightPage::showReport(const dns::PreflightReport& report) {
         top->setText(0, Formatting::nameWithPunycode(n.name));
         QStringList addresses = n.ipv4 + n.ipv6;
         top->setText(1, addresses.isEmpty() ? tr("no address") : addresses.join(QStringLiteral(", ")));
-        top->setIcon(0, verdictIcon(n.verdict(), style()));
+        top->setIcon(0, verdictIcon(n.verdict(), this));
         for (const auto& f : n.findings) {
             if (f.verdict == dns::PreflightVerdict::Blocker)
                 ++blockers;
             else if (f.verdict == dns::PreflightVerdict::Warning)
                 ++warnings;
             auto* item = new QTreeWidgetItem(top);
-            item->setIcon(0, verdictIcon(f.verdict, style()));
+            item->setIcon(0, verdictIcon(f.verdict, this));
             item->setText(0, f.check);
             QString text = f.message;
             if (!f.advice.isEmpty())
@@ -204,16 +242,52 @@ void WizardPreflightPage::showReport(const dns::PreflightReport& report) {
         }
         top->setExpanded(n.verdict() != dns::PreflightVerdict::Ok || report.names.size() <= 3);
     }
+    updateRowHeights();
     m_blockers = blockers > 0;
     m_override->setVisible(m_blockers);
     if (blockers > 0)
-        m_status->setText(tr("%1 problem(s) will make the order fail. Fix them (the advice says how), then "
-                             "check again.")
-                              .arg(blockers));
+        m_status->setText(Formatting::countText(blockers,
+                                                QT_TRANSLATE_NOOP("Formatting", "%1 problem will make the order "
+                                                                                "fail. Fix it as the advice says, "
+                                                                                "then check again."),
+                                                QT_TRANSLATE_NOOP("Formatting", "%1 problems will make the order "
+                                                                                "fail. Fix them as the advice says, "
+                                                                                "then check again.")));
     else if (warnings > 0)
-        m_status->setText(tr("No blockers; %1 thing(s) deserve a look.").arg(warnings));
+        m_status->setText(Formatting::countText(warnings,
+                                                QT_TRANSLATE_NOOP("Formatting", "No blockers; %1 thing deserves "
+                                                                                "a look."),
+                                                QT_TRANSLATE_NOOP("Formatting", "No blockers; %1 things deserve "
+                                                                                "a look.")));
     else
         m_status->setText(tr("All names look ready for ordering."));
+    // The verdict's colour on the summary line: what the user reads first.
+    const CertificateState tone = blockers > 0   ? CertificateState::RenewalFailed
+                                  : warnings > 0 ? CertificateState::ExpiringSoon
+                                                 : CertificateState::Fine;
+    QPalette statusPalette = m_status->palette();
+    statusPalette.setColor(QPalette::WindowText, Formatting::stateColor(tone, palette()));
+    m_status->setPalette(statusPalette);
+    QFont statusFont = m_status->font();
+    statusFont.setBold(true);
+    m_status->setFont(statusFont);
+}
+
+void WizardPreflightPage::updateRowHeights() {
+    const int width = m_results->header()->sectionSize(1) - 8; // the item's text margins
+    if (width <= 0)
+        return;
+    const QFontMetrics fm(m_results->font());
+    for (int i = 0; i < m_results->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* top = m_results->topLevelItem(i);
+        for (int c = 0; c < top->childCount(); ++c) {
+            QTreeWidgetItem* item = top->child(c);
+            const QRect need = fm.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, item->text(1));
+            // An invalid size (width -1) would clear the hint: give both.
+            item->setSizeHint(1, QSize(width, need.height() + 8));
+        }
+    }
+    m_results->doItemsLayout();
 }
 
 bool WizardPreflightPage::isComplete() const {

@@ -36,6 +36,10 @@ public:
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] bool hasBlockers() const { return m_blockers; }
 
+    /// Shows a report as if the check had just produced it, dropping a check still running (screenshots
+    /// and tests feed a known report; the page's own check ends here too).
+    void setReport(const dns::PreflightReport& report);
+
 Q_SIGNALS:
     /// The check finished (tests wait for it).
     void checked();
@@ -45,6 +49,7 @@ private:
     QCoro::Task<void> check(QStringList names, int generation);
     QCoro::Task<Result<quint16>> sandboxDnsPort();
     void showReport(const dns::PreflightReport& report);
+    void updateRowHeights();
 
     SandboxService* m_sandbox;
     bool m_sandboxMode;
