@@ -7,10 +7,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QListWidget>
+#include <QLocale>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTranslator>
 
 using certdeck::ui::MainWindow;
 
@@ -78,6 +80,17 @@ private Q_SLOTS:
         for (int i = 0; i < sidebar->count(); ++i)
             QVERIFY2(!sidebar->item(i)->icon().pixmap(20, 20).isNull(), qPrintable(sidebar->item(i)->text()));
         QVERIFY(!addDomain->icon().pixmap(20, 20).isNull());
+    }
+
+    void translationsAreEmbedded() {
+        // What app/gui/main.cpp loads: certdeck_<language>.qm under :/i18n, built from the committed .ts.
+        for (const char* lang : {"en", "de"}) {
+            QTranslator translator;
+            QVERIFY2(translator.load(QStringLiteral(":/i18n/certdeck_%1.qm").arg(QLatin1String(lang))), lang);
+        }
+        QTranslator german;
+        QVERIFY(german.load(QLocale(QLocale::German, QLocale::Germany), QStringLiteral("certdeck"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
     }
 
     void sidebarSwitchesPages() {
