@@ -84,6 +84,8 @@ QCoro::Task<Result<CloudflareProvider::Zone>> CloudflareProvider::findZone(QStri
     } else {
         candidates = CloudApi::zoneCandidates(fqdn);
     }
+    // Before the zone is known, a refusal names what the token must cover: the configured zone, else the name.
+    const QString lookupScope = candidates.size() == 1 ? DnsName::display(candidates.first()) : DnsName::display(fqdn);
     for (const QString& candidate : std::as_const(candidates)) {
         QUrlQuery q;
         q.addQueryItem(QStringLiteral("name"), CloudApi::withoutDot(candidate));
@@ -95,7 +97,7 @@ QCoro::Task<Result<CloudflareProvider::Zone>> CloudflareProvider::findZone(QStri
         if (!r)
             co_return r.error();
         const QString doing = QObject::tr("looking up the zone %1").arg(DnsName::display(candidate));
-        auto o = envelope(*r, DnsName::display(candidate), doing);
+        auto o = envelope(*r, lookupScope, doing);
         if (!o)
             co_return o.error();
         const QJsonValue result = o->value(QStringLiteral("result"));

@@ -101,7 +101,7 @@ QCoro::Task<Result<DeSecProvider::Domain>> DeSecProvider::findDomain(QString fqd
         co_return r.error();
     const QString parentShown = DnsName::display(DnsName::parent(fqdn));
     if (r->status == 401 || r->status == 403)
-        co_return CloudApi::tokenRefused(kName, parentShown, *r);
+        co_return CloudApi::tokenRefused(kName, DnsName::display(fqdn), *r);
     if (r->status != 200)
         co_return CloudApi::unexpected(kName, QObject::tr("looking up the domain of %1").arg(DnsName::display(fqdn)),
                                        *r);

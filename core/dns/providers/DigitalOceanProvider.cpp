@@ -66,6 +66,8 @@ QCoro::Task<Result<QString>> DigitalOceanProvider::findDomain(QString fqdn, Canc
     } else {
         candidates = CloudApi::zoneCandidates(fqdn);
     }
+    // Before the zone is known, a refusal names what the token must cover: the configured zone, else the name.
+    const QString lookupScope = candidates.size() == 1 ? DnsName::display(candidates.first()) : DnsName::display(fqdn);
     for (const QString& candidate : std::as_const(candidates)) {
         const QUrl url =
             CloudApi::endpoint(m_options.baseUrl, QStringLiteral("/domains/%1").arg(CloudApi::withoutDot(candidate)));
@@ -76,7 +78,7 @@ QCoro::Task<Result<QString>> DigitalOceanProvider::findDomain(QString fqdn, Canc
         if (!r)
             co_return r.error();
         if (r->status == 401 || r->status == 403)
-            co_return CloudApi::tokenRefused(kName, DnsName::display(candidate), *r);
+            co_return CloudApi::tokenRefused(kName, lookupScope, *r);
         if (r->status == 404)
             continue;
         if (r->status != 200)

@@ -59,6 +59,8 @@ QCoro::Task<Result<HetznerProvider::Zone>> HetznerProvider::findZone(QString fqd
     } else {
         candidates = CloudApi::zoneCandidates(fqdn);
     }
+    // Before the zone is known, a refusal names what the token must cover: the configured zone, else the name.
+    const QString lookupScope = candidates.size() == 1 ? DnsName::display(candidates.first()) : DnsName::display(fqdn);
     for (const QString& candidate : std::as_const(candidates)) {
         QUrlQuery q;
         q.addQueryItem(QStringLiteral("name"), CloudApi::withoutDot(candidate));
@@ -70,7 +72,7 @@ QCoro::Task<Result<HetznerProvider::Zone>> HetznerProvider::findZone(QString fqd
         if (!r)
             co_return r.error();
         if (r->status == 401 || r->status == 403)
-            co_return CloudApi::tokenRefused(kName, DnsName::display(candidate), *r);
+            co_return CloudApi::tokenRefused(kName, lookupScope, *r);
         if (r->status == 404) // the documented answer for a name that is no zone of the account
             continue;
         if (r->status != 200)
