@@ -16,7 +16,7 @@ namespace certdeck::acme {
 class PollSchedule {
 public:
     struct Options {
-        std::chrono::milliseconds first{15};
+        std::chrono::milliseconds first{5};
         std::chrono::milliseconds cap{2000};
         std::chrono::milliseconds maxRetryAfter{std::chrono::minutes(5)};
         std::chrono::milliseconds total{std::chrono::minutes(10)};
