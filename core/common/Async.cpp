@@ -2,6 +2,7 @@
 #include "core/common/Async.h"
 
 #include <QCoroSignal>
+#include <QCoroTimer>
 #include <QTimer>
 
 #include <memory>
@@ -19,7 +20,9 @@ QCoro::Task<bool> sleepFor(std::chrono::milliseconds duration, const CancelToken
         cancel.notifier(), &detail::CancelState::cancelRequested, &timer, [&timer] { timer.start(0); },
         Qt::QueuedConnection);
     timer.start(duration);
-    co_await qCoro(&timer, &QTimer::timeout);
+    // QCoro's own timer awaiter: awaiting the timeout *signal* (which carries a QPrivateSignal) trips UBSan.
+    QTimer* t = &timer;
+    co_await t;
     co_return !cancel.isCancelled();
 }
 
