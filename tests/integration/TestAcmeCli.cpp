@@ -163,10 +163,10 @@ private Q_SLOTS:
     void badInputIsExplained_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("hint");
-        QTest::newRow("no out") << QStringList{QStringLiteral("issue"), QStringLiteral("-d"),
-                                               QStringLiteral("a.example.test"), QStringLiteral("--webroot"),
-                                               QStringLiteral("/tmp")}
-                                << "--out";
+        QTest::newRow("no server") << QStringList{QStringLiteral("issue"), QStringLiteral("-d"),
+                                                  QStringLiteral("a.example.test"), QStringLiteral("--webroot"),
+                                                  QStringLiteral("/tmp")}
+                                   << "--server";
         QTest::newRow("bad name") << QStringList{QStringLiteral("issue"), QStringLiteral("-d"),
                                                  QStringLiteral("a b.example"), QStringLiteral("--out"),
                                                  QStringLiteral("/tmp/x")}
