@@ -3,6 +3,7 @@
 
 #include "core/common/Async.h"
 #include "core/common/Log.h"
+#include "core/net/internal/LowDelay.h"
 
 #include <QCoroNetworkReply>
 #include <QFile>
@@ -175,7 +176,11 @@ QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelTo
             r->abort();
         }
     });
-    QObject::connect(r, &QNetworkReply::encrypted, this, [this] { ++m_connectionsOpened; });
+    const auto peerPort = static_cast<quint16>(url.port(scheme == QLatin1String("https") ? 443 : 80));
+    QObject::connect(r, &QNetworkReply::encrypted, this, [this, peerPort] {
+        ++m_connectionsOpened;
+        internal::setLowDelayForPeerPort(peerPort); // see LowDelay.h: saves a delayed-ACK stall per connection
+    });
     QObject::connect(r, &QNetworkReply::sslErrors, r, [&sslErrors](const QList<QSslError>& errors) {
         for (const auto& e : errors)
             sslErrors.append(e.errorString());
