@@ -34,7 +34,9 @@ QList<CertificateRow> CertificateFolderScanner::scan(const QString& dataDir, int
 
 QCoro::Task<QList<CertificateRow>> CertificateFolderScanner::scanAsync(QString dataDir) {
     auto job = runBlocking([dataDir] { return scan(dataDir); });
-    co_return co_await job;
+    // Named, then returned: no temporary list inside the co_await's full expression (GCC 12).
+    QList<CertificateRow> rows = co_await job;
+    co_return rows;
 }
 
 } // namespace certdeck::ui

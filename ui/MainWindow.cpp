@@ -130,9 +130,18 @@ void MainWindow::loadCertificates() {
     QCoro::connect(std::move(task), this, [self](const QList<CertificateRow>& rows) {
         if (!self)
             return;
-        // Certificates issued while the scan ran stay: merge rather than replace.
+        // Certificates issued while the scan ran stay (they are newer): merge rather than replace. One
+        // reset, not a row-by-row insert: every insert re-sorts the proxy and recounts the states, which
+        // made 10,000 saved certificates take seconds.
+        const CertificateTableModel* model = self->m_dashboard->model();
+        QList<CertificateRow> merged;
+        merged.reserve(model->rowCount() + rows.size());
+        for (int i = 0; i < model->rowCount(); ++i)
+            merged << model->rowAt(i);
         for (const CertificateRow& r : rows)
-            self->m_dashboard->upsertCertificate(r);
+            if (model->rowOfId(r.id) < 0)
+                merged << r;
+        self->m_dashboard->setCertificates(std::move(merged));
         Q_EMIT self->certificatesLoaded();
     });
 }
