@@ -4,6 +4,7 @@
 #include "app/cli/commands/AccountCommand.h"
 #include "app/cli/commands/CheckCommand.h"
 #include "app/cli/commands/DeployCommand.h"
+#include "app/cli/commands/DnsProviderCommand.h"
 #include "app/cli/commands/EventsCommand.h"
 #include "app/cli/commands/ExportCommand.h"
 #include "app/cli/commands/ImportCommand.h"
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     v.push_back(std::make_unique<RenewCommand>());
     v.push_back(std::make_unique<AccountCommand>());
     v.push_back(std::make_unique<CheckCommand>());
+    v.push_back(std::make_unique<DnsProviderCommand>());
     v.push_back(std::make_unique<RevokeCommand>());
     v.push_back(std::make_unique<DeployCommand>());
     v.push_back(std::make_unique<ServerCommand>());

@@ -2,6 +2,7 @@
 #include "app/cli/commands/IssueCommand.h"
 
 #include "app/cli/commands/CommandSupport.h"
+#include "app/cli/commands/DnsSupport.h"
 #include "app/cli/commands/SandboxSupport.h"
 #include "app/cli/commands/StoreSupport.h"
 #include "core/acme/AcmeClient.h"
@@ -69,6 +70,17 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
                                       QStringLiteral("Name to keep the certificate under in the store (default: the "
                                                      "first domain)."),
                                       QStringLiteral("NAME"));
+    const QCommandLineOption dnsProvider(
+        QStringLiteral("dns"),
+        QStringLiteral(
+            "Answer dns-01 through this stored DNS provider (see 'dns-provider add'); needed for wildcards."),
+        QStringLiteral("PROVIDER"));
+    const QCommandLineOption dnsResolver(
+        QStringLiteral("dns-resolver"),
+        QStringLiteral(
+            "Watch propagation on this authoritative server ADDR:PORT instead of the zone's NS (local zones)."),
+        QStringLiteral("ADDR:PORT"));
+    p.addOptions({dnsProvider, dnsResolver});
     p.addOptions({domain, server, caFile, webroot, standalone, keyType, reuseKey, profile, preferredChain, eabKid,
                   eabKeyFile, email, agreeTos, out, certName});
     int code = 0;
@@ -120,7 +132,7 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
         sandbox = std::move(*sb);
         directory = sandbox->directoryUrl().toString();
         trust = sandbox->caFile();
-        if (!p.isSet(webroot) && standaloneAddr.isEmpty())
+        if (!p.isSet(webroot) && !p.isSet(dnsProvider) && standaloneAddr.isEmpty())
             standaloneAddr = QStringLiteral("127.0.0.1:%1").arg(sandbox->httpPort());
     }
     if (directory.isEmpty())
@@ -128,12 +140,28 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     auto dirUrl = directoryUrlFrom(directory);
     if (!dirUrl)
         co_return fail(dirUrl.error());
-    if (p.isSet(webroot) == !standaloneAddr.isEmpty())
-        co_return fail(
-            Error(ErrorCode::InvalidInput, QObject::tr("Choose one of --webroot DIR or --standalone ADDR:PORT.")));
+    if (int(p.isSet(webroot)) + int(!standaloneAddr.isEmpty()) + int(p.isSet(dnsProvider)) != 1)
+        co_return fail(Error(ErrorCode::InvalidInput,
+                             QObject::tr("Choose one of --webroot DIR, --standalone ADDR:PORT or --dns PROVIDER.")));
 
     std::unique_ptr<acme::ChallengeSolver> solverOwner;
-    if (p.isSet(webroot)) {
+    std::optional<DnsSolverBundle> dnsBundle;
+    if (p.isSet(dnsProvider)) {
+        // The provider's settings live in the store and its credential in the keychain.
+        if (!store) {
+            auto opened = openStore(ctx);
+            if (!opened)
+                co_return fail(opened.error());
+            store = std::move(*opened);
+        }
+        const QString providerName = p.value(dnsProvider);
+        const QString resolver = p.value(dnsResolver);
+        auto making = makeDnsSolver(*store, providerName, resolver);
+        auto bundle = co_await making;
+        if (!bundle)
+            co_return fail(bundle.error());
+        dnsBundle = std::move(*bundle);
+    } else if (p.isSet(webroot)) {
         solverOwner = std::make_unique<challenge::LocalWebrootSolver>(p.value(webroot));
     } else {
         const qsizetype colon = standaloneAddr.lastIndexOf(QLatin1Char(':'));
@@ -206,7 +234,7 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     request.reuseKey = existingKey;
     request.profile = p.value(profile);
     request.preferredChain = p.value(preferredChain);
-    request.solvers = {solverOwner.get()};
+    request.solvers = {dnsBundle ? static_cast<acme::ChallengeSolver*>(dnsBundle->solver.get()) : solverOwner.get()};
     auto issued = co_await workflow::issueCertificate(client, request, progress, cancel);
     if (!issued)
         co_return fail(issued.error());
@@ -214,7 +242,11 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     QString savedDir = QDir(outDir).absolutePath();
     if (toStore) {
         QJsonObject challenge;
-        if (p.isSet(webroot)) {
+        if (p.isSet(dnsProvider)) {
+            challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("dns-01")},
+                                    {QStringLiteral("provider"), p.value(dnsProvider)},
+                                    {QStringLiteral("resolver"), p.value(dnsResolver)}};
+        } else if (p.isSet(webroot)) {
             challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("webroot")},
                                     {QStringLiteral("webroot"), QDir(p.value(webroot)).absolutePath()}};
         } else {
