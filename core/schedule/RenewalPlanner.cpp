@@ -91,11 +91,14 @@ RenewalDecision RenewalPlanner::decide(const RenewalState& s, const QDateTime& n
     return {RenewalDecision::Action::Wait, due, reason};
 }
 
-int RenewalPlanner::expiryNoticeDue(const QDateTime& notAfter, const QDateTime& now, int lastNoticeDays) {
+int RenewalPlanner::expiryNoticeDue(const QDateTime& notAfter, const QDateTime& now, int lastNoticeDays,
+                                    qint64 renewalMarginSeconds) {
     if (!notAfter.isValid())
         return 0;
     const qint64 left = now.secsTo(notAfter);
     for (const int days : {1, 3, 7, 14}) {
+        if (renewalMarginSeconds > 0 && qint64(days) * 86400 >= renewalMarginSeconds)
+            break;
         if (left <= qint64(days) * 86400) {
             // Each threshold once per certificate; a smaller one supersedes the larger.
             if (lastNoticeDays == 0 || days < lastNoticeDays)

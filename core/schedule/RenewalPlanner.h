@@ -67,8 +67,11 @@ public:
     /// The wait after the `failureCount`-th consecutive failure: 60 s, 600 s, 6000 s, then 86400 s.
     [[nodiscard]] static qint64 backoffSeconds(int failureCount);
     /// The "expires in N days" notice due now (14, 7, 3 or 1), given the last one sent for this
-    /// certificate (0: none yet); 0 when none is due.
-    [[nodiscard]] static int expiryNoticeDue(const QDateTime& notAfter, const QDateTime& now, int lastNoticeDays);
+    /// certificate (0: none yet); 0 when none is due. With `renewalMarginSeconds` > 0 (the time left at
+    /// the planned renewal of an automatically renewed certificate), thresholds at or above it are
+    /// skipped: a 6-day certificate renewed with 3 days left is no news at 7 days.
+    [[nodiscard]] static int expiryNoticeDue(const QDateTime& notAfter, const QDateTime& now, int lastNoticeDays,
+                                             qint64 renewalMarginSeconds = 0);
 
     [[nodiscard]] const Policy& policy() const { return m_policy; }
 

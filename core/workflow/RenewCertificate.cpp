@@ -162,8 +162,14 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
 
     // Expiry notices (14/7/3/1 days), once each per certificate, whether or not renewal is automatic.
     if (current && !options.dryRun) {
+        // Automatic renewal normally happens before any notice is due; notices then only mean it is late.
+        const qint64 margin =
+            lineage->autoRenew
+                ? std::max<qint64>(
+                      env.planner.plannedRenewal(renewalStateFor(*lineage, current)).secsTo(current->notAfter), 1)
+                : 0;
         const int days =
-            schedule::RenewalPlanner::expiryNoticeDue(current->notAfter, now, lineage->lastNotifiedExpiryDays);
+            schedule::RenewalPlanner::expiryNoticeDue(current->notAfter, now, lineage->lastNotifiedExpiryDays, margin);
         if (days > 0) {
             lineage->lastNotifiedExpiryDays = days;
             if (auto s = store.lineages().update(*lineage); !s)
@@ -186,6 +192,13 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
             auto notify = notifyAll(env, n, lineage->id);
             co_await notify;
         }
+    }
+
+    if (!lineage->autoRenew && !options.force && !options.dryRun) {
+        out.state = RenewOutcome::State::NotDue;
+        out.message = QObject::tr("Automatic renewal is off for %1.").arg(name);
+        out.notAfter = current ? current->notAfter : QDateTime();
+        co_return out;
     }
 
     const QUrl directoryUrl = options.dryRun ? options.dryRunDirectory : lineage->directoryUrl;
@@ -311,7 +324,9 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
                     }
                     out.orders = 1;
                     auto issue = issueCertificate(*client, request, progress, cancel);
-                    issued = co_await issue;
+                    // Named, then moved: no temporary in the co_await expression (GCC 12).
+                    auto result = co_await issue;
+                    issued = std::move(result);
                 }
             }
         }
@@ -405,10 +420,9 @@ QCoro::Task<QList<RenewOutcome>> renewAll(RenewalEnvironment& env, RenewOptions 
         co_return results;
     }
     QStringList names;
-    for (const auto& l : *all) {
-        if (l.autoRenew || options.force)
-            names << l.name;
-    }
+    // Every lineage: those with auto-renewal off still get their expiry notices.
+    for (const auto& l : *all)
+        names << l.name;
     results.resize(names.size());
     qsizetype next = 0;
     // A small pool of workers pulling names: at most `concurrency` renewals in flight (QCoro tasks start
@@ -418,7 +432,8 @@ QCoro::Task<QList<RenewOutcome>> renewAll(RenewalEnvironment& env, RenewOptions 
             const qsizetype i = next++;
             const QString name = names.at(i);
             auto task = renewLineage(env, name, options, progress, cancel);
-            results[i] = co_await task;
+            auto outcome = co_await task;
+            results[i] = std::move(outcome);
         }
     };
     std::vector<QCoro::Task<void>> workers;

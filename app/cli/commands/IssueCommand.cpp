@@ -126,7 +126,8 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     QString trust = p.value(caFile);
     QString standaloneAddr = p.value(standalone);
     if (ctx.sandbox) {
-        auto sb = co_await SandboxSession::start(ctx);
+        auto starting = SandboxSession::start(ctx);
+        auto sb = co_await starting;
         if (!sb)
             co_return fail(sb.error());
         sandbox = std::move(*sb);
@@ -235,7 +236,8 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     request.profile = p.value(profile);
     request.preferredChain = p.value(preferredChain);
     request.solvers = {dnsBundle ? static_cast<acme::ChallengeSolver*>(dnsBundle->solver.get()) : solverOwner.get()};
-    auto issued = co_await workflow::issueCertificate(client, request, progress, cancel);
+    auto issuing = workflow::issueCertificate(client, request, progress, cancel);
+    auto issued = co_await issuing;
     if (!issued)
         co_return fail(issued.error());
 

@@ -69,7 +69,8 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
         trust << p.value(caFile);
     if (options.dryRun) {
         if (ctx.sandbox) {
-            auto sb = co_await SandboxSession::start(ctx);
+            auto starting = SandboxSession::start(ctx);
+            auto sb = co_await starting;
             if (!sb)
                 co_return fail(sb.error());
             sandbox = std::move(*sb);

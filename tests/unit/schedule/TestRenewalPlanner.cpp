@@ -161,6 +161,10 @@ private Q_SLOTS:
         QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addSecs(-60), 1), 0);
         // Skipped thresholds (the machine was off): the most urgent one only.
         QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-2), 0), 3);
+        // A short-lived certificate renewed automatically with 3 days left: no 7-day notice at issuance.
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-6), 0, 3 * 86400 + 3600), 0);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-3), 0, 3 * 86400 + 3600), 3);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-3), 0, 3 * 86400), 0);
     }
 };
 
