@@ -106,6 +106,20 @@ private Q_SLOTS:
         QVERIFY2(forced.code == 0, qPrintable(forced.err + forced.out));
         QVERIFY(forced.out.contains(QLatin1String("renewed")));
 
+        // A dry run against the sandbox CA keeps nothing but an event.
+        Run dry = runCli(data, {QStringLiteral("--sandbox"), QStringLiteral("--json"), QStringLiteral("renew"),
+                                QStringLiteral("cli.example.test"), QStringLiteral("--dry-run")});
+        QVERIFY2(dry.code == 0, qPrintable(dry.err + dry.out));
+        QCOMPARE(
+            dry.json().value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("result")),
+            QJsonValue(QStringLiteral("dry-run")));
+        QCOMPARE(runCli(data, {QStringLiteral("--json"), QStringLiteral("show"), QStringLiteral("cli.example.test")})
+                     .json()
+                     .value(QStringLiteral("versions"))
+                     .toArray()
+                     .size(),
+                 2);
+
         const QString pemDir = dir.filePath(QStringLiteral("export"));
         QCOMPARE(runCli(data,
                         {QStringLiteral("export"), QStringLiteral("cli.example.test"), QStringLiteral("--pem"), pemDir})
@@ -143,7 +157,7 @@ private Q_SLOTS:
         QStringList kinds;
         for (const auto& e : events.json().value(QStringLiteral("events")).toArray())
             kinds << e.toObject().value(QStringLiteral("kind")).toString();
-        QCOMPARE(kinds, (QStringList{QStringLiteral("renewed"), QStringLiteral("issued")}));
+        QCOMPARE(kinds, (QStringList{QStringLiteral("dry-run"), QStringLiteral("renewed"), QStringLiteral("issued")}));
     }
 
     void watchAndTimer() {
