@@ -2,13 +2,17 @@
 #include "app/cli/commands/RenewCommand.h"
 
 #include "app/cli/commands/CommandSupport.h"
+#include "app/cli/commands/DnsSupport.h"
 #include "app/cli/commands/SandboxSupport.h"
 #include "app/cli/commands/StoreSupport.h"
 #include "core/challenge/StandaloneSolver.h"
+#include "core/common/Log.h"
 #include "core/schedule/WebhookNotifier.h"
 #include "core/workflow/RenewCertificate.h"
 
 #include <QJsonArray>
+
+#include <map>
 
 namespace certdeck::cli {
 
@@ -112,6 +116,46 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
     if (p.isSet(webhook)) {
         hook = std::make_unique<schedule::WebhookNotifier>(http, QUrl(p.value(webhook)), *format);
         env.notifiers.push_back(hook.get());
+    }
+    // dns-01 lineages: one solver per stored provider (its credential read once from the keychain),
+    // shared by every renewal that uses it; other methods come from solversFromSettings().
+    std::map<QString, DnsSolverBundle> dnsSolvers;
+    if (!sandbox) {
+        if (auto lineages = (*store)->lineages().all()) {
+            for (const auto& l : *lineages) {
+                if (l.challenge.value(QStringLiteral("method")).toString() != QLatin1String("dns-01"))
+                    continue;
+                const QString provider = l.challenge.value(QStringLiteral("provider")).toString();
+                const QString resolver = l.challenge.value(QStringLiteral("resolver")).toString();
+                const QString key = provider + QLatin1Char('|') + resolver;
+                if (dnsSolvers.count(key) || (!names.isEmpty() && !names.contains(l.name)))
+                    continue;
+                auto making = makeDnsSolver(**store, provider, resolver);
+                auto bundle = co_await making;
+                if (!bundle) {
+                    // Reported by the renewal of each lineage that needs it.
+                    qCWarning(lcWorkflow) << "DNS provider" << provider << ":" << bundle.error().toString();
+                    continue;
+                }
+                dnsSolvers.emplace(key, std::move(*bundle));
+            }
+        }
+        env.solvers = [&env, &dnsSolvers](const store::Lineage& l) -> Result<workflow::SolverList> {
+            if (l.challenge.value(QStringLiteral("method")).toString() != QLatin1String("dns-01"))
+                return workflow::solversFromSettings(l, &env.responders);
+            const QString provider = l.challenge.value(QStringLiteral("provider")).toString();
+            const auto it =
+                dnsSolvers.find(provider + QLatin1Char('|') + l.challenge.value(QStringLiteral("resolver")).toString());
+            if (it == dnsSolvers.end())
+                return Error(
+                    ErrorCode::Dns,
+                    QObject::tr("%1: the DNS provider '%2' cannot be used: 'certdeck-cli dns-provider test %2' "
+                                "says why.")
+                        .arg(l.name, provider));
+            // Not owned: the bundle lives as long as this command.
+            return workflow::SolverList{
+                std::shared_ptr<acme::ChallengeSolver>(it->second.solver.get(), [](acme::ChallengeSolver*) {})};
+        };
     }
     if (sandbox) {
         // The sandbox resolves every name to 127.0.0.1 and validates on its http port.
