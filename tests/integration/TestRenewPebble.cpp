@@ -181,6 +181,8 @@ private Q_SLOTS:
         const QJsonObject note = QJsonDocument::fromJson(h.receiver.requests().first().body).object();
         QCOMPARE(note.value(QStringLiteral("event")).toString(), QStringLiteral("renewed"));
         QCOMPARE(note.value(QStringLiteral("certificate")).toString(), name);
+        // Right after renewing it is not due again.
+        QCOMPARE(h.renew(name).state, workflow::RenewOutcome::State::NotDue);
     }
 
     void failuresBackOffNotifyAndPause() {
