@@ -64,8 +64,12 @@ test)
     for need in qt6-qpa-plugins libqt6sql6-sqlite libsecret-1-0; do
         case "$depends" in *"$need"*) ;; *) echo "error: $deb does not depend on $need" >&2; exit 1 ;; esac
     done
-    dpkg-deb --contents "$deb" | grep -q './usr/share/applications/org.certdeck.Certdeck.desktop' \
-        || { echo "error: $deb has no .desktop file" >&2; exit 1; }
+    contents=$(dpkg-deb --contents "$deb")
+    for path in ./usr/bin/certdeck ./usr/bin/certdeck-cli ./usr/share/applications/org.certdeck.Certdeck.desktop \
+        ./usr/share/metainfo/org.certdeck.Certdeck.metainfo.xml ./usr/share/man/man1/certdeck-cli.1 \
+        ./usr/lib/systemd/user/certdeck-renew.timer; do
+        case "$contents" in *" $path"*) ;; *) echo "error: $deb lacks $path" >&2; exit 1 ;; esac
+    done
     echo "$deb: ok ($depends)"
     if [ "${CERTDECK_SKIP_ASAN:-0}" != 1 ]; then
         # Only what the sanitizer run executes: the unit and integration tests and the CLI.
