@@ -131,7 +131,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(m_nginx.writeWebrootFile(QStringLiteral(".well-known/acme-challenge/keep-me"), "other", &error));
         challenge::RemoteWebrootSolver solver(m_session, options(m_nginx.webroot(), m_nginx.httpPort()));
-        const acme::ChallengeTask task = taskFor(QStringLiteral("example.test"), QStringLiteral("tok_en-1aaaaaaaaaaaaaaaa"));
+        const acme::ChallengeTask task =
+            taskFor(QStringLiteral("example.test"), QStringLiteral("tok_en-1aaaaaaaaaaaaaaaa"));
         Progress progress;
         auto presented = QCoro::waitFor(solver.present(task, progress, CancelToken()));
         QVERIFY2(presented, qPrintable(why(presented)));
@@ -152,14 +153,16 @@ private Q_SLOTS:
         const QString wrong = m_sshd.workDir() + QStringLiteral("/not-the-webroot");
         QVERIFY(QDir().mkpath(wrong));
         challenge::RemoteWebrootSolver solver(m_session, options(wrong, m_nginx.httpPort()));
-        const acme::ChallengeTask task = taskFor(QStringLiteral("example.test"), QStringLiteral("wrongrootaaaaaaaaaaaaaaaa"));
+        const acme::ChallengeTask task =
+            taskFor(QStringLiteral("example.test"), QStringLiteral("wrongrootaaaaaaaaaaaaaaaa"));
         Progress progress;
         auto presented = QCoro::waitFor(solver.present(task, progress, CancelToken()));
         QVERIFY(!presented);
         QCOMPARE(presented.error().code, ErrorCode::NotFound);
         const QString msg = presented.error().userMessage;
         QVERIFY2(msg.contains(QLatin1String("404")), qPrintable(msg));
-        QVERIFY2(msg.contains(wrong + QStringLiteral("/.well-known/acme-challenge/wrongrootaaaaaaaaaaaaaaaa")), qPrintable(msg));
+        QVERIFY2(msg.contains(wrong + QStringLiteral("/.well-known/acme-challenge/wrongrootaaaaaaaaaaaaaaaa")),
+                 qPrintable(msg));
         QVERIFY2(msg.contains(QLatin1String("root")), qPrintable(msg));
         // present() failed, so it removed its file itself (nobody calls cleanUp for it).
         QVERIFY(!QFile::exists(wrong + QStringLiteral("/.well-known/acme-challenge/wrongrootaaaaaaaaaaaaaaaa")));
@@ -171,7 +174,8 @@ private Q_SLOTS:
         auto o = options(wrong, m_nginx.httpPort());
         o.selfCheck = false;
         challenge::RemoteWebrootSolver solver(m_session, o);
-        const acme::ChallengeTask task = taskFor(QStringLiteral("example.test"), QStringLiteral("skippedaaaaaaaaaaaaaaaa"));
+        const acme::ChallengeTask task =
+            taskFor(QStringLiteral("example.test"), QStringLiteral("skippedaaaaaaaaaaaaaaaa"));
         Progress progress;
         QVERIFY(QCoro::waitFor(solver.present(task, progress, CancelToken())));
         QVERIFY(QFile::exists(wrong + QStringLiteral("/.well-known/acme-challenge/skippedaaaaaaaaaaaaaaaa")));
@@ -183,7 +187,8 @@ private Q_SLOTS:
         challenge::RemoteWebrootSolver solver(m_session, options(missing, m_nginx.httpPort()));
         Progress progress;
         auto presented = QCoro::waitFor(
-            solver.present(taskFor(QStringLiteral("example.test"), QStringLiteral("t1aaaaaaaaaaaaaaaaaaaa")), progress, CancelToken()));
+            solver.present(taskFor(QStringLiteral("example.test"), QStringLiteral("t1aaaaaaaaaaaaaaaaaaaa")), progress,
+                           CancelToken()));
         QVERIFY(!presented);
         QCOMPARE(presented.error().code, ErrorCode::NotFound);
         QVERIFY2(presented.error().userMessage.contains(missing), qPrintable(presented.error().userMessage));

@@ -11,9 +11,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 using namespace certdeck;
@@ -62,8 +62,8 @@ int main(int argc, char** argv) {
         QElapsedTimer fill;
         fill.start();
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QByteArray pem = QByteArray("-----BEGIN CERTIFICATE-----\n") + QByteArray(1800, 'A') +
-                               "\n-----END CERTIFICATE-----\n";
+        const QByteArray pem =
+            QByteArray("-----BEGIN CERTIFICATE-----\n") + QByteArray(1800, 'A') + "\n-----END CERTIFICATE-----\n";
         const Status s = (*store)->db().transaction([&]() -> Status {
             for (int i = 0; i < n; ++i) {
                 store::Lineage l;

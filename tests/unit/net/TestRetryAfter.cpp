@@ -9,8 +9,7 @@ using namespace certdeck::net;
 class TestRetryAfter : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void parses_data()
-    {
+    void parses_data() {
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<qint64>("expectedSeconds"); // -1: invalid
         QTest::newRow("seconds") << QByteArray("120") << qint64(120);
@@ -26,8 +25,7 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray("") << qint64(-1);
         QTest::newRow("fraction") << QByteArray("1.5") << qint64(-1);
     }
-    void parses()
-    {
+    void parses() {
         QFETCH(QByteArray, value);
         QFETCH(qint64, expectedSeconds);
         const QDateTime now(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);

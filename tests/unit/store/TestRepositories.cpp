@@ -6,8 +6,8 @@
 
 #include <QSysInfo>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace certdeck;
 using namespace certdeck::store;
