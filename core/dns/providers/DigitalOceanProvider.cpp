@@ -53,19 +53,11 @@ QCoro::Task<Result<net::HttpResponse>> DigitalOceanProvider::api(QByteArray meth
 }
 
 QCoro::Task<Result<QString>> DigitalOceanProvider::findDomain(QString fqdn, CancelToken cancel) {
-    QStringList candidates;
-    if (!m_options.domain.isEmpty()) {
-        auto zone = DnsName::normalise(m_options.domain);
-        if (!zone)
-            co_return zone.error();
-        if (!DnsName::isSameOrBelow(fqdn, *zone))
-            co_return Error(ErrorCode::InvalidInput,
-                            QObject::tr("%1 is not in the domain %2 configured for DigitalOcean.")
-                                .arg(DnsName::display(fqdn), DnsName::display(*zone)));
-        candidates << *zone;
-    } else {
-        candidates = CloudApi::zoneCandidates(fqdn);
-    }
+    const QString notInZone = QObject::tr("%1 is not in the domain %2 configured for DigitalOcean.");
+    auto candidateZones = CloudApi::zoneCandidates(fqdn, m_options.domain, notInZone);
+    if (!candidateZones)
+        co_return candidateZones.error();
+    const QStringList candidates = *candidateZones;
     // Before the zone is known, a refusal names what the token must cover: the configured zone, else the name.
     const QString lookupScope = candidates.size() == 1 ? DnsName::display(candidates.first()) : DnsName::display(fqdn);
     for (const QString& candidate : std::as_const(candidates)) {

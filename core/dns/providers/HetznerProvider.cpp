@@ -47,18 +47,11 @@ QCoro::Task<Result<net::HttpResponse>> HetznerProvider::api(QByteArray method, Q
 }
 
 QCoro::Task<Result<HetznerProvider::Zone>> HetznerProvider::findZone(QString fqdn, CancelToken cancel) {
-    QStringList candidates;
-    if (!m_options.zone.isEmpty()) {
-        auto zone = DnsName::normalise(m_options.zone);
-        if (!zone)
-            co_return zone.error();
-        if (!DnsName::isSameOrBelow(fqdn, *zone))
-            co_return Error(ErrorCode::InvalidInput, QObject::tr("%1 is not in the zone %2 configured for Hetzner DNS.")
-                                                         .arg(DnsName::display(fqdn), DnsName::display(*zone)));
-        candidates << *zone;
-    } else {
-        candidates = CloudApi::zoneCandidates(fqdn);
-    }
+    const QString notInZone = QObject::tr("%1 is not in the zone %2 configured for Hetzner DNS.");
+    auto candidateZones = CloudApi::zoneCandidates(fqdn, m_options.zone, notInZone);
+    if (!candidateZones)
+        co_return candidateZones.error();
+    const QStringList candidates = *candidateZones;
     // Before the zone is known, a refusal names what the token must cover: the configured zone, else the name.
     const QString lookupScope = candidates.size() == 1 ? DnsName::display(candidates.first()) : DnsName::display(fqdn);
     for (const QString& candidate : std::as_const(candidates)) {

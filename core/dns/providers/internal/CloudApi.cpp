@@ -149,6 +149,18 @@ QStringList CloudApi::zoneCandidates(const QString& fqdn) {
     return out;
 }
 
+Result<QStringList> CloudApi::zoneCandidates(const QString& fqdn, const QString& configuredZone,
+                                             const QString& notInZone) {
+    if (configuredZone.isEmpty())
+        return zoneCandidates(fqdn);
+    auto zone = DnsName::normalise(configuredZone);
+    if (!zone)
+        return zone.error();
+    if (!DnsName::isSameOrBelow(fqdn, *zone))
+        return Error(ErrorCode::InvalidInput, notInZone.arg(DnsName::display(fqdn), DnsName::display(*zone)));
+    return QStringList{*zone};
+}
+
 QString CloudApi::unquoted(const QString& content) {
     if (content.size() >= 2 && content.startsWith(QLatin1Char('"')) && content.endsWith(QLatin1Char('"')))
         return content.mid(1, content.size() - 2);

@@ -59,6 +59,10 @@ public:
     static QString relativeName(const QString& fqdn, const QString& zone);
     /// Zones that may hold `fqdn`, closest first: the name itself, then its parents down to two labels.
     static QStringList zoneCandidates(const QString& fqdn);
+    /// The zones to try for `fqdn`: the configured one (which must contain `fqdn`, else InvalidInput with
+    /// `notInZone`, a text with %1 = name and %2 = zone), or every candidate when none is configured.
+    static Result<QStringList> zoneCandidates(const QString& fqdn, const QString& configuredZone,
+                                              const QString& notInZone);
     /// A TXT value as the APIs return it, with one pair of surrounding quotes removed if present.
     static QString unquoted(const QString& content);
     /// TXT content in presentation form (quoted, '"' and '\' escaped): what RRset APIs want.
