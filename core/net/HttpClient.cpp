@@ -61,6 +61,8 @@ HttpClient::HttpClient(QObject* parent)
     , m_nam(new QNetworkAccessManager(this))
     , m_userAgent(QByteArrayLiteral("Certdeck/") + CERTDECK_VERSION) {
     m_nam->setAutoDeleteReplies(false);
+    m_ssl = QSslConfiguration::defaultConfiguration();
+    m_ssl.setProtocol(QSsl::TlsV1_2OrLater);
     // Proxies from the environment are honoured by Qt; loopback never goes through one.
 }
 
@@ -68,6 +70,7 @@ HttpClient::~HttpClient() = default;
 
 void HttpClient::addTrustedCertificates(const QList<QSslCertificate>& certs) {
     m_extraCas.append(certs);
+    m_ssl.addCaCertificates(certs);
     // Pooled connections keep the TLS configuration they were opened with.
     m_nam->clearConnectionCache();
 }
@@ -150,14 +153,8 @@ QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelTo
     nr.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     for (const auto& [k, v] : request.headers)
         nr.setRawHeader(k, v);
-    {
-        // Set for plain http too: a redirect to https must keep the extra trust anchors.
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setProtocol(QSsl::TlsV1_2OrLater);
-        if (!m_extraCas.isEmpty())
-            ssl.addCaCertificates(m_extraCas);
-        nr.setSslConfiguration(ssl);
-    }
+    // Set for plain http too: a redirect to https must keep the extra trust anchors.
+    nr.setSslConfiguration(m_ssl);
 
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> reply(
         // HEAD and GET through their own calls: a custom HEAD makes HTTP/1.1 wait for a body that never comes.

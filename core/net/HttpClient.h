@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPair>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <chrono>
@@ -70,6 +71,9 @@ public:
 private:
     QNetworkAccessManager* m_nam;
     QList<QSslCertificate> m_extraCas;
+    /// Built once (and on trust changes), not per request: the same configuration also lets pooled
+    /// connections be reused.
+    QSslConfiguration m_ssl;
     QByteArray m_userAgent;
     int m_connectionsOpened = 0;
 };
