@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
+#include "core/store/StoreExecutor.h"
 #include "core/workflow/AccountFiles.h"
 #include "ui/AddDomainWizard.h"
 #include "ui/CertificateDetailsDialog.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(m_options.sandboxMode ? tr("Certdeck — sandbox") : tr("Certdeck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/certdeck.svg")));
+    m_store = std::make_unique<store::StoreExecutor>(m_options.dataDir);
     m_sandbox = new SandboxService(m_options.dataDir, this);
 
     auto* central = new QWidget(this);

@@ -4,9 +4,15 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+
+namespace certdeck::store {
+class StoreExecutor;
+}
 
 namespace certdeck::ui {
 
@@ -35,6 +41,8 @@ public:
     [[nodiscard]] SandboxService* sandbox() const { return m_sandbox; }
     [[nodiscard]] TrayNotifier* tray() const { return m_tray; }
     [[nodiscard]] QString dataDir() const { return m_options.dataDir; }
+    /// The store of dataDir(), on its own thread: every screen reads and writes through it.
+    [[nodiscard]] store::StoreExecutor* store() const { return m_store.get(); }
 
     /// Opens the add-domain wizard (or raises the open one) and returns it.
     AddDomainWizard* openAddDomainWizard();
@@ -56,6 +64,7 @@ private:
     void loadCertificates();
 
     Options m_options;
+    std::unique_ptr<store::StoreExecutor> m_store;
     QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_pages = nullptr;
     DashboardPage* m_dashboard = nullptr;
