@@ -16,11 +16,11 @@
 #include <set>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace certdeck::test {
 
-quint16 freePort(bool alsoUdp)
-{
+quint16 freePort(bool alsoUdp) {
     static std::set<quint16> handedOut;
     static quint16 next = static_cast<quint16>(20000 + QRandomGenerator::global()->bounded(30000));
     for (int tries = 0; tries < 2000; ++tries) {
@@ -43,8 +43,7 @@ quint16 freePort(bool alsoUdp)
     qFatal("no free loopback port");
 }
 
-QString findBinary(const QString& name, const QString& package, QString* error)
-{
+QString findBinary(const QString& name, const QString& package, QString* error) {
     QString path = name.startsWith(QLatin1Char('/')) ? (QFileInfo(name).isExecutable() ? name : QString())
                                                      : QStandardPaths::findExecutable(name);
     if (path.isEmpty())
@@ -57,18 +56,14 @@ QString findBinary(const QString& name, const QString& package, QString* error)
 
 ServerProcess::ServerProcess(QString name, QString logPath)
     : m_name(std::move(name))
-    , m_logPath(std::move(logPath))
-{
-}
+    , m_logPath(std::move(logPath)) {}
 
-ServerProcess::~ServerProcess()
-{
+ServerProcess::~ServerProcess() {
     stop();
 }
 
 bool ServerProcess::start(const QString& program, const QStringList& args, const QProcessEnvironment& env,
-                          QString* error, const QString& workDir)
-{
+                          QString* error, const QString& workDir) {
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(program);
     m_process->setArguments(args);
@@ -78,9 +73,14 @@ bool ServerProcess::start(const QString& program, const QStringList& args, const
     m_process->setStandardInputFile(QProcess::nullDevice());
     if (!workDir.isEmpty())
         m_process->setWorkingDirectory(workDir);
-    m_process->setChildProcessModifier([] {
-        // Die with the test process, even if it crashes before the destructor runs.
+    const pid_t parent = ::getpid();
+    m_process->setChildProcessModifier([parent] {
+        // Die with the test process, even if it crashes before the destructor runs. If the test
+        // died between fork and prctl, the signal will never come: the child is already orphaned
+        // (re-parented), so it must not start at all.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(127);
         ::setsid();
     });
     m_process->start();
@@ -92,26 +92,22 @@ bool ServerProcess::start(const QString& program, const QStringList& args, const
     return true;
 }
 
-bool ServerProcess::isRunning() const
-{
+bool ServerProcess::isRunning() const {
     return m_process && m_process->state() == QProcess::Running;
 }
 
-qint64 ServerProcess::pid() const
-{
+qint64 ServerProcess::pid() const {
     return m_process ? m_process->processId() : 0;
 }
 
-QString ServerProcess::log() const
-{
+QString ServerProcess::log() const {
     QFile f(m_logPath);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QString::fromLocal8Bit(f.readAll().right(8000));
 }
 
-bool ServerProcess::waitForTcp(quint16 port, std::chrono::milliseconds timeout, QString* error)
-{
+bool ServerProcess::waitForTcp(quint16 port, std::chrono::milliseconds timeout, QString* error) {
     QDeadlineTimer deadline(timeout);
     while (!deadline.hasExpired()) {
         if (!isRunning()) {
@@ -130,8 +126,7 @@ bool ServerProcess::waitForTcp(quint16 port, std::chrono::milliseconds timeout, 
     return false;
 }
 
-bool ServerProcess::waitForLog(const QString& needle, std::chrono::milliseconds timeout, QString* error)
-{
+bool ServerProcess::waitForLog(const QString& needle, std::chrono::milliseconds timeout, QString* error) {
     QDeadlineTimer deadline(timeout);
     while (!deadline.hasExpired()) {
         if (log().contains(needle))
@@ -145,8 +140,7 @@ bool ServerProcess::waitForLog(const QString& needle, std::chrono::milliseconds 
     return false;
 }
 
-void ServerProcess::stop()
-{
+void ServerProcess::stop() {
     if (!m_process || m_process->state() == QProcess::NotRunning) {
         m_process.reset();
         return;
@@ -164,8 +158,7 @@ void ServerProcess::stop()
 }
 
 bool runTool(const QString& program, const QStringList& args, QString* error, const QString& workDir,
-             const QByteArray& stdinData)
-{
+             const QByteArray& stdinData) {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     if (!workDir.isEmpty())
