@@ -12,7 +12,8 @@ using namespace internal;
 
 namespace {
 const QString kSelect = QStringLiteral(
-    "SELECT id, name, host, port, user_name, auth_method, host_key_fingerprint, created_at FROM servers");
+    "SELECT id, name, host, port, user_name, auth_method, host_key_fingerprint, created_at, identity_file, use_agent, "
+    "ssh_config FROM servers");
 ServerRecord fromRow(const QSqlQuery& q) {
     ServerRecord s;
     s.id = q.value(0).toLongLong();
@@ -23,6 +24,9 @@ ServerRecord fromRow(const QSqlQuery& q) {
     s.authMethod = q.value(5).toString();
     s.hostKeyFingerprint = q.value(6).toString();
     s.createdAt = timeFrom(q.value(7).toString());
+    s.identityFile = q.value(8).toString();
+    s.useAgent = q.value(9).toInt() != 0;
+    s.sshConfig = q.value(10).toInt() != 0;
     return s;
 }
 } // namespace
@@ -30,11 +34,14 @@ ServerRecord fromRow(const QSqlQuery& q) {
 Result<qint64> ServerRepository::save(const ServerRecord& s) {
     auto q = m_db.exec(
         QStringLiteral("INSERT INTO servers (name, host, port, user_name, auth_method, host_key_fingerprint, "
-                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET host = excluded.host, "
-                       "port = excluded.port, user_name = excluded.user_name, auth_method = excluded.auth_method, "
-                       "host_key_fingerprint = excluded.host_key_fingerprint RETURNING id"),
+                       "created_at, identity_file, use_agent, ssh_config) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT(name) DO UPDATE SET host = excluded.host, port = excluded.port, "
+                       "user_name = excluded.user_name, auth_method = excluded.auth_method, "
+                       "host_key_fingerprint = excluded.host_key_fingerprint, identity_file = excluded.identity_file, "
+                       "use_agent = excluded.use_agent, ssh_config = excluded.ssh_config RETURNING id"),
         {s.name, s.host, s.port, s.userName, s.authMethod, s.hostKeyFingerprint,
-         timeText(s.createdAt.isValid() ? s.createdAt : QDateTime::currentDateTimeUtc())});
+         timeText(s.createdAt.isValid() ? s.createdAt : QDateTime::currentDateTimeUtc()), s.identityFile,
+         s.useAgent ? 1 : 0, s.sshConfig ? 1 : 0});
     if (!q)
         return q.error();
     if (!q->next())

@@ -21,6 +21,12 @@ struct ServerRecord {
     QString userName;
     QString authMethod = QStringLiteral("agent"); ///< agent, key, password
     QString hostKeyFingerprint;                   ///< "SHA256:…", trusted after explicit confirmation
+    /// Private key file for authMethod "key" (its passphrase, if any, is in Secrets); empty: none.
+    QString identityFile;
+    /// Try ssh-agent's keys first.
+    bool useAgent = true;
+    /// Read ~/.ssh/config for this host (aliases, User, IdentityFile) like `ssh` does.
+    bool sshConfig = true;
     QDateTime createdAt;
 
     /// The Secrets key holding this server's password or key passphrase.

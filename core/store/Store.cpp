@@ -19,7 +19,8 @@ Store::Store(QString dataDir, std::unique_ptr<Database> db)
     , m_dnsProviders(*m_db)
     , m_endpoints(*m_db)
     , m_events(*m_db)
-    , m_locks(*m_db) {}
+    , m_locks(*m_db)
+    , m_pendingOrders(*m_db) {}
 
 QString Store::defaultDataDir() {
     const QByteArray env = qgetenv("CERTDECK_DATA_DIR");

@@ -10,6 +10,7 @@
 #include "core/store/EventRepository.h"
 #include "core/store/KeyVault.h"
 #include "core/store/LineageRepository.h"
+#include "core/store/PendingOrderRepository.h"
 #include "core/store/RenewalLockRepository.h"
 #include "core/store/Secrets.h"
 #include "core/store/ServerRepository.h"
@@ -43,6 +44,7 @@ public:
     EndpointRepository& endpoints() { return m_endpoints; }
     EventRepository& events() { return m_events; }
     RenewalLockRepository& renewalLocks() { return m_locks; }
+    PendingOrderRepository& pendingOrders() { return m_pendingOrders; }
 
     /// The Secrets backend the user chose for this folder (keychain unless set to file).
     [[nodiscard]] Secrets secrets() const;
@@ -62,6 +64,7 @@ private:
     EndpointRepository m_endpoints;
     EventRepository m_events;
     RenewalLockRepository m_locks;
+    PendingOrderRepository m_pendingOrders;
 };
 
 } // namespace certdeck::store

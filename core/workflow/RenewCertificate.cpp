@@ -8,6 +8,7 @@
 #include "core/common/Log.h"
 #include "core/crypto/KeyType.h"
 #include "core/workflow/IssueCertificate.h"
+#include "core/workflow/LineageDeployment.h"
 #include "core/workflow/StoreAccount.h"
 #include "core/workflow/StoreLineage.h"
 
@@ -83,6 +84,11 @@ QString RenewOutcome::stateName(State state) {
         return QStringLiteral("dry-run");
     }
     return QStringLiteral("failed");
+}
+
+int RenewOutcome::deployFailures() const {
+    return static_cast<int>(std::count_if(deployments.cbegin(), deployments.cend(),
+                                          [](const deploy::DeployResult& r) { return !r.deployed; }));
 }
 
 Result<SolverList> solversFromSettings(const store::Lineage& lineage, SharedResponders* shared) {
@@ -370,6 +376,13 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
         n.at = now;
         auto notify = notifyAll(env, n, lineage->id);
         co_await notify;
+        if (env.deployAfterRenewal && !lineage->deployTargets.isEmpty()) {
+            auto deploying = deployLineage(env, name, progress, cancel);
+            auto deployed = co_await deploying;
+            out.deployments = std::move(deployed);
+            if (const int failed = out.deployFailures(); failed > 0)
+                out.message += QObject::tr("; deployment failed on %n server(s)", nullptr, failed);
+        }
         co_return out;
     }
 

@@ -5,6 +5,7 @@
 #include "core/common/CancelToken.h"
 #include "core/common/Clock.h"
 #include "core/common/Progress.h"
+#include "core/deploy/Deployer.h"
 #include "core/net/HttpClient.h"
 #include "core/schedule/Notifier.h"
 #include "core/schedule/RenewalPlanner.h"
@@ -46,6 +47,11 @@ struct RenewalEnvironment {
     QString lockOwner; ///< empty: this process (RenewalLockRepository::processOwner())
     qint64 lockTtlSeconds = 3600;
     AccountOptions accountOptions; ///< for a dry-run CA that needs a new account
+    /// After a renewal, install the new certificate on the lineage's stored deploy targets
+    /// (deployLineage); a failed deployment never undoes the renewal.
+    bool deployAfterRenewal = true;
+    /// Concurrency, timeouts and verify trust of those deployments (auth is per server, from the store).
+    deploy::Deployer::Options deployOptions;
 };
 
 struct RenewOptions {
@@ -65,6 +71,11 @@ struct RenewOutcome {
     int version = 0;
     QDateTime notAfter;
     int orders = 0; ///< ACME orders this renewal placed (0 or 1)
+    /// Renewed: one result per stored deploy target (empty without targets).
+    QList<deploy::DeployResult> deployments;
+
+    /// Deploy targets that did not get the renewed certificate.
+    [[nodiscard]] int deployFailures() const;
 
     /// renewed, not-due, paused, busy, failed, dry-run
     [[nodiscard]] static QString stateName(State state);
@@ -76,7 +87,9 @@ struct RenewOutcome {
 /// its order abandoned, a new one started cleanly); issues with the lineage's settings and `replaces`
 /// (the ARI id of the current certificate, when the CA offers ARI); stores the result (KeyVault +
 /// history) or the failure (backoff, pause after repeated authorization failures); records an Event
-/// and notifies either way. Never throws; every failure is in the outcome.
+/// and notifies either way; after a renewal deploys to the lineage's stored targets (deployLineage:
+/// one event per target, a DeployFailed notification per failure; the renewed certificate stays
+/// stored whatever the servers do). Never throws; every failure is in the outcome.
 QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, RenewOptions options, Progress& progress,
                                        CancelToken cancel);
 

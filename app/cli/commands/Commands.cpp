@@ -16,6 +16,7 @@
 #include "app/cli/commands/ScanCommand.h"
 #include "app/cli/commands/ServerCommand.h"
 #include "app/cli/commands/ShowCommand.h"
+#include "app/cli/commands/TargetCommand.h"
 #include "app/cli/commands/VersionCommand.h"
 #include "app/cli/commands/WatchCommand.h"
 
@@ -33,6 +34,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     v.push_back(std::make_unique<RevokeCommand>());
     v.push_back(std::make_unique<DeployCommand>());
     v.push_back(std::make_unique<ServerCommand>());
+    v.push_back(std::make_unique<TargetCommand>());
     v.push_back(std::make_unique<ExportCommand>());
     v.push_back(std::make_unique<EventsCommand>());
     v.push_back(std::make_unique<ScanCommand>());

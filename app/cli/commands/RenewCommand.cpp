@@ -8,6 +8,7 @@
 #include "core/challenge/StandaloneSolver.h"
 #include "core/common/Log.h"
 #include "core/schedule/WebhookNotifier.h"
+#include "core/workflow/LineageDeployment.h"
 #include "core/workflow/RenewCertificate.h"
 
 #include <QJsonArray>
@@ -41,7 +42,13 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
     const QCommandLineOption webhookFormat(QStringLiteral("webhook-format"),
                                            QStringLiteral("json (default), ntfy, slack or discord."),
                                            QStringLiteral("FORMAT"), QStringLiteral("json"));
-    p.addOptions({all, force, dryRun, server, caFile, concurrency, agreeTos, webhook, webhookFormat});
+    const QCommandLineOption deployOnly(
+        QStringLiteral("deploy-only"),
+        QStringLiteral("Do not renew: deploy the current certificate to its targets (see 'certdeck-cli target')."));
+    const QCommandLineOption noDeploy(QStringLiteral("no-deploy"),
+                                      QStringLiteral("Renew without deploying to the certificate's targets."));
+    p.addOptions(
+        {all, force, dryRun, server, caFile, concurrency, agreeTos, webhook, webhookFormat, deployOnly, noDeploy});
     int code = 0;
     if (!parseCommandLine(p, ctx, name(), &code))
         co_return code;
@@ -173,7 +180,38 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
         printProgress(progress, ctx);
     CancelToken cancel;
     QList<workflow::RenewOutcome> outcomes;
-    if (p.isSet(all)) {
+    env.deployAfterRenewal = !p.isSet(noDeploy);
+    env.deployOptions.maxConcurrent = parallel;
+    if (p.isSet(deployOnly)) {
+        QStringList targets = names;
+        if (p.isSet(all)) {
+            auto lineages = (*store)->lineages().all();
+            if (!lineages)
+                co_return fail(lineages.error());
+            for (const auto& l : *lineages) {
+                if (!l.deployTargets.isEmpty())
+                    targets << l.name;
+            }
+        }
+        for (const QString& n : std::as_const(targets)) {
+            auto lineage = (*store)->lineages().byName(n);
+            if (!lineage)
+                co_return fail(lineage.error());
+            if (lineage->deployTargets.isEmpty())
+                co_return fail(Error(ErrorCode::InvalidInput,
+                                     QObject::tr("%1 has no deploy targets: add one with 'certdeck-cli target add %1 "
+                                                 "--server NAME --preset nginx --dir PATH'.")
+                                         .arg(n)));
+            auto task = workflow::deployLineage(env, n, progress, cancel);
+            auto deployed = co_await task;
+            workflow::RenewOutcome o;
+            o.lineage = n;
+            o.state = workflow::RenewOutcome::State::NotDue;
+            o.message = QObject::tr("deployed the current certificate");
+            o.deployments = deployed;
+            outcomes << o;
+        }
+    } else if (p.isSet(all)) {
         auto task = workflow::renewAll(env, options, parallel, progress, cancel);
         auto list = co_await task;
         outcomes = list;
@@ -199,14 +237,36 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
             r.insert(QStringLiteral("notAfter"), o.notAfter.toString(Qt::ISODate));
         if (o.error)
             r.insert(QStringLiteral("error"), errorCodeName(o.error->code));
+        QJsonArray deployments;
+        for (const deploy::DeployResult& d : o.deployments) {
+            QJsonObject dj{{QStringLiteral("target"), d.target},
+                           {QStringLiteral("deployed"), d.deployed},
+                           {QStringLiteral("rolledBack"), d.rolledBack},
+                           {QStringLiteral("servedFingerprint"), d.servedFingerprint}};
+            if (d.error)
+                dj.insert(QStringLiteral("error"), d.error->userMessage);
+            deployments.append(dj);
+            // The renewal itself is kept; the exit code still tells the timer something needs a person.
+            if (!d.deployed && exit == 0)
+                exit = exitCodeFor(d.error ? d.error->code : ErrorCode::Deploy);
+        }
+        if (!deployments.isEmpty())
+            r.insert(QStringLiteral("deployments"), deployments);
         results.append(r);
         if (!ctx.json) {
             *ctx.out << o.lineage << ": " << workflow::RenewOutcome::stateName(o.state);
-            if (o.state == workflow::RenewOutcome::State::NotDue)
+            if (o.state == workflow::RenewOutcome::State::NotDue && o.nextCheck.isValid())
                 *ctx.out << " (due " << o.nextCheck.toString(Qt::ISODate) << ')';
             else if (!o.message.isEmpty())
                 *ctx.out << " - " << o.message;
             *ctx.out << '\n';
+            for (const deploy::DeployResult& d : o.deployments) {
+                *ctx.out << "  " << d.target << ": "
+                         << (d.deployed
+                                 ? QStringLiteral("deployed and served")
+                                 : QStringLiteral("deploy FAILED: ") + (d.error ? d.error->userMessage : QString()))
+                         << '\n';
+            }
             if (ctx.verbose && o.error && !o.error->detail.isEmpty())
                 *ctx.err << "detail: " << o.error->detail << '\n';
         }

@@ -4,6 +4,8 @@
 #include "core/store/Database.h"
 #include "core/store/EventRepository.h"
 #include "core/store/LineageRepository.h"
+#include "core/store/PendingOrderRepository.h"
+#include "core/store/ServerRepository.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -33,7 +35,14 @@ bool seed(Database& db, int version) {
                                     "'2025-01-01T00:00:00.000Z')"));
     auto e = db.exec(QStringLiteral("INSERT INTO events (at, kind, lineage_id, subject, message) VALUES "
                                     "('2025-01-01T00:00:00.000Z', 'issued', 1, 'old.example', 'Issued')"));
-    return l && c && e;
+    if (!(l && c && e))
+        return false;
+    if (version < 1)
+        return true;
+    auto srv = db.exec(QStringLiteral("INSERT INTO servers (name, host, user_name, host_key_fingerprint, created_at) "
+                                      "VALUES ('web1', '192.0.2.1', 'deploy', 'SHA256:abc', "
+                                      "'2025-01-01T00:00:00.000Z')"));
+    return srv.has_value();
 }
 } // namespace
 
@@ -92,6 +101,16 @@ private Q_SLOTS:
             auto recent = events.recent(10);
             QVERIFY(recent && recent->size() == 1);
             QCOMPARE(recent->first().kind, QStringLiteral("issued"));
+            // Servers from before schema 3 log in as before: agent and ~/.ssh/config, no key file.
+            ServerRepository servers(**db);
+            auto web1 = servers.byName(QStringLiteral("web1"));
+            QVERIFY2(web1, qPrintable(why(web1)));
+            QCOMPARE(web1->hostKeyFingerprint, QStringLiteral("SHA256:abc"));
+            QVERIFY(web1->useAgent && web1->sshConfig && web1->identityFile.isEmpty());
+            // A lineage from before schema 3 has no pending order.
+            PendingOrderRepository pending(**db);
+            auto none = pending.find(1);
+            QVERIFY(none && !none->has_value());
         }
         // Usable afterwards: a new lineage with every column.
         LineageRepository lineages(**db);

@@ -142,6 +142,18 @@ private Q_SLOTS:
         QVERIFY(m_store->servers().save(s));
         QCOMPARE(m_store->servers().byName(QStringLiteral("web1"))->hostKeyFingerprint, QStringLiteral("SHA256:abc"));
         QCOMPARE(s.secretKey(), QStringLiteral("server/web1"));
+        // How to log in without a secret (schema 3): key file, agent, ~/.ssh/config.
+        s.authMethod = QStringLiteral("key");
+        s.identityFile = QStringLiteral("/home/me/.ssh/deploy_ed25519");
+        s.useAgent = false;
+        s.sshConfig = false;
+        QVERIFY(m_store->servers().save(s));
+        auto reread = m_store->servers().byName(QStringLiteral("web1"));
+        QVERIFY(reread);
+        QCOMPARE(reread->identityFile, s.identityFile);
+        QCOMPARE(reread->authMethod, QStringLiteral("key"));
+        QVERIFY(!reread->useAgent);
+        QVERIFY(!reread->sshConfig);
 
         DnsProviderRecord d;
         d.name = QStringLiteral("pdns");
@@ -183,6 +195,36 @@ private Q_SLOTS:
         QVERIFY(recent->first().isFailure());
         QCOMPARE(recent->first().errorCode, QStringLiteral("acme-dns"));
         QCOMPARE(*m_store->events().count(QStringLiteral("renewal-failed")), 2);
+    }
+
+    void pendingOrderOnePerLineage() {
+        Lineage l = makeLineage(QStringLiteral("pending.example"));
+        QVERIFY(m_store->lineages().insert(l));
+        auto none = m_store->pendingOrders().find(l.id);
+        QVERIFY(none && !none->has_value());
+        PendingOrder o;
+        o.lineageId = l.id;
+        o.orderUrl = QUrl(QStringLiteral("https://ca.test/order/1"));
+        o.directoryUrl = QUrl(QStringLiteral("https://ca.test/dir"));
+        o.names = {QStringLiteral("pending.example")};
+        QVERIFY(m_store->pendingOrders().save(o));
+        o.orderUrl = QUrl(QStringLiteral("https://ca.test/order/2"));
+        o.keyFile = QStringLiteral("/data/pending/pending.example.key");
+        o.stage = QStringLiteral("finalizing");
+        QVERIFY(m_store->pendingOrders().save(o)); // replaces: one per lineage
+        auto found = m_store->pendingOrders().find(l.id);
+        QVERIFY(found && found->has_value());
+        QCOMPARE((*found)->orderUrl, o.orderUrl);
+        QCOMPARE((*found)->keyFile, o.keyFile);
+        QCOMPARE((*found)->stage, QStringLiteral("finalizing"));
+        QCOMPARE((*found)->names, o.names);
+        QVERIFY(m_store->pendingOrders().remove(l.id));
+        QVERIFY(m_store->pendingOrders().remove(l.id)); // idempotent
+        QVERIFY(!m_store->pendingOrders().find(l.id)->has_value());
+        // Removing the lineage removes its pending order.
+        QVERIFY(m_store->pendingOrders().save(o));
+        QVERIFY(m_store->lineages().remove(l.name));
+        QVERIFY(!m_store->pendingOrders().find(l.id)->has_value());
     }
 
     void renewalLockOneOrderPerLineage() {
