@@ -4,6 +4,7 @@
 #include "core/acme/Challenge.h"
 #include "core/common/Async.h"
 #include "core/ssh/SshSession.h"
+#include "core/ssh/SudoFiles.h"
 
 #include <QHostAddress>
 #include <QHostInfo>
@@ -27,6 +28,64 @@ QStringList addressesOf(const QString& host) {
     for (const QHostAddress& a : QHostInfo::fromName(host).addresses())
         out << a.toString();
     return out;
+}
+
+/// Writes the token file as root: staging folder of the login user, then `sudo -n install`.
+QCoro::Task<Status> writeThroughSudo(std::shared_ptr<ssh::SshSession> session, QString webroot, QString dir,
+                                     QString path, QByteArray content, CancelToken cancel) {
+    ssh::SudoFiles sudo(session);
+    const QString purpose = QObject::tr("writing the challenge file into %1").arg(webroot);
+    auto checkTask = sudo.check(purpose, cancel);
+    auto allowed = co_await checkTask;
+    if (!allowed)
+        co_return allowed.error();
+    auto statTask = sudo.stat(webroot, cancel);
+    auto root = co_await statTask;
+    if (!root)
+        co_return root.error();
+    if (!root->exists || !root->isDirectory)
+        co_return Error(ErrorCode::NotFound, QObject::tr("The webroot %1 does not exist on %2. Give the folder the web "
+                                                         "server serves (its root).")
+                                                 .arg(webroot, session->target().displayName()));
+    auto mkdirTask = sudo.mkdirs(dir, 0755, cancel);
+    auto made = co_await mkdirTask;
+    if (!made)
+        co_return made.error();
+    auto stagingTask = sudo.makeStagingDir(cancel);
+    auto staging = co_await stagingTask;
+    if (!staging)
+        co_return staging.error();
+    const QString stagingDir = *staging;
+    const QString name = QStringLiteral("token");
+    const SecureBytes data(content);
+    auto uploadTask = sudo.upload(stagingDir, name, data);
+    auto uploaded = co_await uploadTask;
+    Status result;
+    if (!uploaded) {
+        result = uploaded.error();
+    } else {
+        const QString from = *uploaded;
+        const QString none;
+        auto installTask = sudo.install(from, path, 0644, none, none, cancel);
+        result = co_await installTask;
+    }
+    auto dropTask = sudo.removeStagingDir(stagingDir);
+    auto dropped = co_await dropTask;
+    Q_UNUSED(dropped);
+    co_return result;
+}
+
+QCoro::Task<Status> removeTokenFile(std::shared_ptr<ssh::SshSession> session, QString path, bool useSudo) {
+    if (useSudo) {
+        ssh::SudoFiles sudo(session);
+        auto task = sudo.remove(path);
+        auto removed = co_await task;
+        co_return removed;
+    }
+    ssh::SftpClient sftp = session->sftp();
+    auto task = sftp.remove(path);
+    auto removed = co_await task;
+    co_return removed;
 }
 
 } // namespace
@@ -62,27 +121,35 @@ QCoro::Task<Status> RemoteWebrootSolver::present(const acme::ChallengeTask& task
     const QString server = m_session->target().displayName();
     const QString stepId = QStringLiteral("present:") + task.identifier.value;
 
-    ssh::SftpClient sftp = m_session->sftp();
-    auto statJob = sftp.stat(m_options.webroot);
-    auto root = co_await statJob;
-    if (!root)
-        co_return root.error();
-    if (!root->exists || !root->isDirectory)
-        co_return Error(ErrorCode::NotFound,
-                        QObject::tr("The webroot %1 does not exist on %2. Give the folder the web server serves for "
-                                    "%3 (its root).")
-                            .arg(m_options.webroot, server, task.identifier.value));
     const QString dir = m_options.webroot + QStringLiteral("/.well-known/acme-challenge");
-    auto mkdirJob = sftp.mkdirs(dir, 0755);
-    auto made = co_await mkdirJob;
-    if (!made)
-        co_return made.error();
     const QString path = tokenPath(task.token);
     const QByteArray content = task.keyAuthorization;
-    auto writeJob = sftp.writeFileAtomic(path, content, 0644);
-    auto written = co_await writeJob;
-    if (!written)
-        co_return written.error();
+    if (m_options.useSudo) {
+        const QString webroot = m_options.webroot;
+        auto writeJob = writeThroughSudo(m_session, webroot, dir, path, content, cancel);
+        auto written = co_await writeJob;
+        if (!written)
+            co_return written.error();
+    } else {
+        ssh::SftpClient sftp = m_session->sftp();
+        auto statJob = sftp.stat(m_options.webroot);
+        auto root = co_await statJob;
+        if (!root)
+            co_return root.error();
+        if (!root->exists || !root->isDirectory)
+            co_return Error(ErrorCode::NotFound,
+                            QObject::tr("The webroot %1 does not exist on %2. Give the folder the web server serves "
+                                        "for %3 (its root).")
+                                .arg(m_options.webroot, server, task.identifier.value));
+        auto mkdirJob = sftp.mkdirs(dir, 0755);
+        auto made = co_await mkdirJob;
+        if (!made)
+            co_return made.error();
+        auto writeJob = sftp.writeFileAtomic(path, content, 0644);
+        auto written = co_await writeJob;
+        if (!written)
+            co_return written.error();
+    }
     progress.info(stepId,
                   QObject::tr("Challenge file for %1 written to %2 on %3").arg(task.identifier.value, dir, server));
 
@@ -108,7 +175,7 @@ QCoro::Task<Status> RemoteWebrootSolver::present(const acme::ChallengeTask& task
     auto checked = co_await checkJob;
     if (!checked) {
         // present() failed, so nobody will call cleanUp(): remove the file here.
-        auto removeJob = sftp.remove(path);
+        auto removeJob = removeTokenFile(m_session, path, m_options.useSudo);
         auto removed = co_await removeJob;
         Q_UNUSED(removed);
         progress.failed(stepId, checked.error().userMessage);
@@ -121,9 +188,8 @@ QCoro::Task<Status> RemoteWebrootSolver::present(const acme::ChallengeTask& task
 QCoro::Task<Status> RemoteWebrootSolver::cleanUp(const acme::ChallengeTask& task) {
     if (!acme::isValidToken(task.token) || !m_session)
         co_return Status{};
-    ssh::SftpClient sftp = m_session->sftp();
     const QString path = tokenPath(task.token);
-    auto job = sftp.remove(path);
+    auto job = removeTokenFile(m_session, path, m_options.useSudo);
     auto removed = co_await job;
     co_return removed;
 }

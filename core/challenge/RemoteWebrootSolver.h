@@ -33,6 +33,11 @@ public:
         /// Compare the name's addresses with the SSH server's for the "DNS points elsewhere" diagnosis
         /// (filled into selfCheckOptions.expectedAddresses when they are empty).
         bool compareAddresses = true;
+        /// For a login user who cannot write the webroot: the token file is uploaded to a private
+        /// staging folder, then installed with `sudo -n install -m 0644` (folders made with
+        /// `sudo -n mkdir -p`), and cleanUp removes it with `sudo -n rm -f` (see ssh::SudoFiles).
+        /// `sudo -n true` is checked before anything is written.
+        bool useSudo = false;
     };
 
     RemoteWebrootSolver(std::shared_ptr<ssh::SshSession> session, Options options);

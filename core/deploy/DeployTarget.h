@@ -39,11 +39,15 @@ struct DeployTarget {
     QString name;
     ssh::SshTarget server;
     QList<DeployFile> files;
-    /// `chown owner:group` on the uploaded files before they go into place; empty: leave as created.
+    /// Owner and group of the installed files. Empty without useSudo: as created by the login user;
+    /// empty with useSudo: those of the file replaced, else root's.
     QString owner;
     QString group;
-    /// Run the configuration test, reload and chown through `sudo -n` (files are still written over
-    /// SFTP as the logged-in user, who must be able to write the target folder).
+    /// For a login user who cannot write the target folders: every file operation, the configuration
+    /// test and the reload run as root through `sudo -n` (never prompting). The content is uploaded
+    /// over SFTP to a private `mktemp -d` folder of the login user, then `install -m MODE -o -g` puts
+    /// it beside the target and `mv -f` into place (see ssh::SudoFiles). Checked with `sudo -n true`
+    /// before anything on the server is touched.
     bool useSudo = false;
     /// Checks the service's configuration before a reload ({"nginx", "-t"}); empty: none.
     QStringList configTest;

@@ -6,6 +6,7 @@
 #include "core/monitor/TlsProbe.h"
 #include "core/ssh/RemoteCommand.h"
 #include "core/ssh/SshSession.h"
+#include "core/ssh/SudoFiles.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -27,6 +28,8 @@ struct PlannedFile {
     QString backup;
     bool existed = false;
     int previousMode = 0;
+    quint32 previousUid = 0;
+    quint32 previousGid = 0;
     bool uploaded = false;
     bool backedUp = false;
     bool renamed = false;
@@ -44,6 +47,10 @@ struct Job {
     monitor::TlsProbe::Options probe;
     const Deployer::Options* options = nullptr;
     CancelToken cancel;
+    /// With target.useSudo: every file operation as root through `sudo -n`, content uploaded to a
+    /// private staging folder first (see ssh::SudoFiles).
+    std::optional<ssh::SudoFiles> sudo;
+    QString stagingDir;
 
     void running(const QString& step, const QString& text) const { progress->report(idPrefix + step, text); }
     void done(const QString& step, const QString& text) {
@@ -141,18 +148,108 @@ QCoro::Task<std::pair<bool, QString>> waitForServed(Job& job, QByteArray fingerp
     }
 }
 
+/// The file operations of a deployment, over SFTP as the login user or, with target.useSudo, as
+/// root through `sudo -n` (ssh::SudoFiles).
+QCoro::Task<Result<ssh::RemoteFileInfo>> statPath(Job& job, QString path) {
+    if (job.sudo) {
+        auto task = job.sudo->stat(path, job.cancel);
+        auto r = co_await task;
+        co_return r;
+    }
+    ssh::SftpClient sftp = job.session->sftp();
+    auto task = sftp.stat(path);
+    auto r = co_await task;
+    co_return r;
+}
+
+QCoro::Task<Status> renamePath(Job& job, QString from, QString to) {
+    if (job.sudo) {
+        auto task = job.sudo->rename(from, to, job.cancel);
+        auto r = co_await task;
+        co_return r;
+    }
+    ssh::SftpClient sftp = job.session->sftp();
+    auto task = sftp.rename(from, to);
+    auto r = co_await task;
+    co_return r;
+}
+
+QCoro::Task<Status> removePath(Job& job, QString path) {
+    if (job.sudo) {
+        // Not job.cancel: clean-up runs after a cancellation too.
+        auto task = job.sudo->remove(path);
+        auto r = co_await task;
+        co_return r;
+    }
+    ssh::SftpClient sftp = job.session->sftp();
+    auto task = sftp.remove(path);
+    auto r = co_await task;
+    co_return r;
+}
+
+/// The private upload folder goes as soon as its copies are installed: it holds a key.
+QCoro::Task<> dropStagingDir(Job& job) {
+    if (!job.sudo || job.stagingDir.isEmpty())
+        co_return;
+    const QString dir = job.stagingDir;
+    auto task = job.sudo->removeStagingDir(dir);
+    auto removed = co_await task;
+    if (removed)
+        job.stagingDir.clear();
+    else
+        qCWarning(lcDeploy) << "could not remove the upload folder" << dir << "on" << job.result.target;
+}
+
+/// Puts the new content at f.staged (beside the target file) with its mode and owner.
+QCoro::Task<Status> stageFile(Job& job, PlannedFile& f, int index) {
+    const int mode = f.file.mode;
+    const QString staged = f.staged;
+    const SecureBytes data = f.data;
+    if (!job.sudo) {
+        ssh::SftpClient sftp = job.session->sftp();
+        auto task = sftp.writeFileAtomic(staged, data, mode);
+        auto r = co_await task;
+        co_return r;
+    }
+    if (job.stagingDir.isEmpty()) {
+        auto dirTask = job.sudo->makeStagingDir(job.cancel);
+        auto dir = co_await dirTask;
+        if (!dir)
+            co_return dir.error();
+        job.stagingDir = *dir;
+    }
+    const QString dir = job.stagingDir;
+    const QString name = QStringLiteral("%1-%2").arg(index).arg(fileName(f.file.path));
+    auto uploadTask = job.sudo->upload(dir, name, data);
+    auto uploaded = co_await uploadTask;
+    if (!uploaded)
+        co_return uploaded.error();
+    // Owner and group as asked; else those of the file it replaces; else root's (install as root).
+    QString owner = job.target.owner;
+    QString group = job.target.group;
+    if (owner.isEmpty() && f.existed)
+        owner = QString::number(f.previousUid);
+    if (group.isEmpty() && f.existed)
+        group = QString::number(f.previousGid);
+    const QString from = *uploaded;
+    auto installTask = job.sudo->install(from, staged, mode, owner, group, job.cancel);
+    auto installed = co_await installTask;
+    co_return installed;
+}
+
 /// Removes the temporary files still lying around; best effort (the connection may be gone).
 QCoro::Task<> removeStaged(Job& job) {
-    ssh::SftpClient sftp = job.session->sftp();
     for (PlannedFile& f : job.files) {
         if (!f.uploaded || f.renamed)
             continue;
         const QString staged = f.staged;
-        auto task = sftp.remove(staged);
+        auto task = removePath(job, staged);
         auto removed = co_await task;
         if (removed)
             f.uploaded = false;
     }
+    auto dropTask = dropStagingDir(job);
+    co_await dropTask;
 }
 
 /// Puts the previous files back after a failure past the first rename, reloads, and checks the
@@ -160,20 +257,19 @@ QCoro::Task<> removeStaged(Job& job) {
 QCoro::Task<> rollback(Job& job, bool reloadNeeded) {
     job.result.rolledBack = true;
     job.running(QStringLiteral("rollback"), QObject::tr("Restoring the previous files on %1").arg(job.result.target));
-    ssh::SftpClient sftp = job.session->sftp();
     QStringList problems;
     for (PlannedFile& f : job.files) {
         if (f.renamed) {
             if (f.backedUp) {
                 const QString from = f.backup;
                 const QString to = f.file.path;
-                auto task = sftp.rename(from, to);
+                auto task = renamePath(job, from, to);
                 auto restored = co_await task;
                 if (!restored)
                     problems << restored.error().userMessage;
             } else if (!f.existed) {
                 const QString path = f.file.path;
-                auto task = sftp.remove(path);
+                auto task = removePath(job, path);
                 auto removed = co_await task;
                 if (!removed)
                     problems << removed.error().userMessage;
@@ -244,10 +340,30 @@ QCoro::Task<> run(Job& job) {
     ssh::SftpClient sftp = job.session->sftp();
     const QString server = job.result.target;
 
+    if (job.target.useSudo) {
+        // Up front, before anything on the server is touched or even created.
+        job.sudo.emplace(job.session, job.options->commandTimeout);
+        QStringList folders;
+        for (const PlannedFile& f : job.files) {
+            if (!folders.contains(folderOf(f.file.path)))
+                folders << folderOf(f.file.path);
+        }
+        const QString purpose = QObject::tr("writing %1").arg(folders.join(QStringLiteral(", ")));
+        job.running(QStringLiteral("sudo"), QObject::tr("Checking sudo on %1").arg(server));
+        auto task = job.sudo->check(purpose, job.cancel);
+        auto allowed = co_await task;
+        if (!allowed) {
+            auto t = fail(job, QStringLiteral("sudo"), allowed.error(), false);
+            co_await t;
+            co_return;
+        }
+        job.done(QStringLiteral("sudo"), QObject::tr("sudo -n works for %1 on %2").arg(job.session->user(), server));
+    }
+
     // Every folder must exist; note what is there now.
     for (PlannedFile& f : job.files) {
         const QString folder = folderOf(f.file.path);
-        auto dirTask = sftp.stat(folder);
+        auto dirTask = statPath(job, folder);
         auto dir = co_await dirTask;
         if (!dir) {
             auto t = fail(job, QStringLiteral("check"), dir.error(), false);
@@ -264,7 +380,7 @@ QCoro::Task<> run(Job& job) {
             co_return;
         }
         const QString path = f.file.path;
-        auto statTask = sftp.stat(path);
+        auto statTask = statPath(job, path);
         auto existing = co_await statTask;
         if (!existing) {
             auto t = fail(job, QStringLiteral("check"), existing.error(), false);
@@ -273,6 +389,8 @@ QCoro::Task<> run(Job& job) {
         }
         f.existed = existing->exists;
         f.previousMode = existing->permissions;
+        f.previousUid = existing->uid;
+        f.previousGid = existing->gid;
         if (existing->exists && !existing->isRegularFile) {
             const Error e(ErrorCode::InvalidInput,
                           QObject::tr("%1 on %2 is not a regular file; refusing to replace it.").arg(path, server));
@@ -283,6 +401,7 @@ QCoro::Task<> run(Job& job) {
     }
 
     // Upload to temporary names: until the first rename the server is untouched.
+    int index = 0;
     for (PlannedFile& f : job.files) {
         const QString step = QStringLiteral("upload:") + f.file.path;
         job.running(step, QObject::tr("Uploading %1 to %2").arg(f.file.path, server));
@@ -291,10 +410,8 @@ QCoro::Task<> run(Job& job) {
             co_await t;
             co_return;
         }
-        const QString staged = f.staged;
-        const SecureBytes data = f.data;
         const int mode = f.file.mode;
-        auto task = sftp.writeFileAtomic(staged, data, mode);
+        auto task = stageFile(job, f, index++);
         auto written = co_await task;
         if (!written) {
             auto t = fail(job, step, written.error().withContext(QObject::tr("Uploading to %1").arg(server)), false);
@@ -304,8 +421,11 @@ QCoro::Task<> run(Job& job) {
         f.uploaded = true;
         job.done(step, QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(mode, 4, 8, QLatin1Char('0')));
     }
+    auto dropTask = dropStagingDir(job);
+    co_await dropTask;
 
-    if (!job.target.owner.isEmpty() || !job.target.group.isEmpty()) {
+    // Through sudo, install(1) gave the files their owner already.
+    if (!job.sudo && (!job.target.owner.isEmpty() || !job.target.group.isEmpty())) {
         const QString owner =
             job.target.owner + (job.target.group.isEmpty() ? QString() : QLatin1Char(':') + job.target.group);
         QStringList argv{QStringLiteral("chown"), QStringLiteral("--"), owner};
@@ -330,6 +450,19 @@ QCoro::Task<> run(Job& job) {
         if (!f.existed)
             continue;
         const QString path = f.file.path;
+        if (job.sudo) {
+            // cp -p keeps mode, owner and group.
+            const QString backup = f.backup;
+            auto copyTask = job.sudo->copy(path, backup, job.cancel);
+            auto copied = co_await copyTask;
+            if (!copied) {
+                auto t = fail(job, QStringLiteral("backup"), copied.error(), false);
+                co_await t;
+                co_return;
+            }
+            f.backedUp = true;
+            continue;
+        }
         auto readTask = sftp.readFile(path, 1 << 20);
         auto old = co_await readTask;
         if (!old) {
@@ -355,7 +488,7 @@ QCoro::Task<> run(Job& job) {
     for (PlannedFile& f : job.files) {
         const QString from = f.staged;
         const QString to = f.file.path;
-        auto task = sftp.rename(from, to);
+        auto task = renamePath(job, from, to);
         auto renamed = co_await task;
         if (!renamed) {
             auto t = fail(job, QStringLiteral("install"), renamed.error(), false);
@@ -556,6 +689,9 @@ QCoro::Task<DeployResult> Deployer::deploy(DeployTarget target, DeployMaterial m
 
     auto work = run(job);
     co_await work;
+    // A failure between mktemp and the end of the uploads leaves the private upload folder.
+    auto drop = dropStagingDir(job);
+    co_await drop;
 
     if (!session) {
         auto bye = job.session->disconnect();

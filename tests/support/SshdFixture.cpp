@@ -280,13 +280,14 @@ bool SshdFixture::makeKeys(QString* error) {
 }
 
 bool SshdFixture::makeTestUser(QString* error) {
-    // A uid/gid nobody uses on this machine.
+    // A uid/gid nobody uses on this machine (and the next gid for the sudo group).
     for (uint id = 64100; id < 65000; ++id) {
-        if (!::getpwuid(id) && !::getgrgid(id)) {
+        if (!::getpwuid(id) && !::getgrgid(id) && !::getgrgid(id + 1)) {
             m_testUid = id;
             break;
         }
     }
+    const uint sudoGid = m_testUid + 1;
     if (m_testUid == 0) {
         if (error)
             *error = QStringLiteral("no free uid for the test user");
@@ -332,7 +333,12 @@ bool SshdFixture::makeTestUser(QString* error) {
                     name + ":x:" + id + ':' + id + ":Certdeck test:" + QFile::encodeName(home) + ":/bin/sh", false) &&
            copyWith(QStringLiteral("/etc/shadow"), QStringLiteral("shadow"),
                     name + ':' + hash.trimmed() + ':' + today + ":0:99999:7:::", true) &&
-           copyWith(QStringLiteral("/etc/group"), QStringLiteral("group"), name + ":x:" + id + ':', false);
+           copyWith(QStringLiteral("/etc/group"), QStringLiteral("group"),
+                    name + ":x:" + id + ':' +
+                        (m_options.sudoForTestUser
+                             ? "\n" + sudoGroup().toLatin1() + ":x:" + QByteArray::number(sudoGid) + ':' + name
+                             : QByteArray()),
+                    false);
 }
 
 bool SshdFixture::writeConfig(QString* error) {
@@ -465,6 +471,60 @@ bool SshdFixture::startAgent(QString* error) {
     return runCapture(add, {clientKeyPath()}, {}, nullptr, error, env);
 }
 
+bool SshdFixture::installSudoRule(QString* error) {
+    const QString visudo = findBinary(QStringLiteral("/usr/sbin/visudo"), QStringLiteral("sudo"), error);
+    if (visudo.isEmpty() || findBinary(QStringLiteral("/usr/bin/sudo"), QStringLiteral("sudo"), error).isEmpty())
+        return false;
+    const QString dropIns = QStringLiteral("/etc/sudoers.d");
+    const QString prefix = QStringLiteral("certdeck-fixture-");
+    RegistryLock lock;
+    // Rules left by a test process that crashed before stop(): its PID is gone.
+    for (const QString& name : QDir(dropIns).entryList({prefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden)) {
+        const pid_t pid = static_cast<pid_t>(name.mid(prefix.size()).section(QLatin1Char('-'), 0, 0).toLongLong());
+        if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH)
+            QFile::remove(dropIns + QLatin1Char('/') + name);
+    }
+    // Validated in the fixture's folder first: a broken file in /etc/sudoers.d breaks sudo for everyone.
+    const QString draft = m_dir.filePath(QStringLiteral("sudoers"));
+    // For a group that exists only in the namespaces of fixtures with this option: a fixture without
+    // it in the same process has a test user of the same name, who must stay without sudo; a rule
+    // left behind grants nothing on the machine itself.
+    const QByteArray rule = "%" + sudoGroup().toLatin1() + " ALL=(ALL:ALL) NOPASSWD: ALL\n";
+    {
+        QFile f(draft);
+        if (!f.open(QIODevice::WriteOnly) || f.write(rule) != rule.size()) {
+            if (error)
+                *error = QStringLiteral("cannot write %1").arg(draft);
+            return false;
+        }
+    }
+    ::chmod(QFile::encodeName(draft).constData(), 0440);
+    if (!runCapture(visudo, {QStringLiteral("-cf"), draft}, {}, nullptr, error))
+        return false;
+    static int counter = 0;
+    const QString name = prefix + QStringLiteral("%1-%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+    // sudo skips files whose names contain a dot, so the temporary name is inert until the rename.
+    const QString temporary = dropIns + QStringLiteral("/.") + name + QStringLiteral(".tmp");
+    const QString target = dropIns + QLatin1Char('/') + name;
+    QFile::remove(temporary);
+    if (!QFile::copy(draft, temporary) || ::chmod(QFile::encodeName(temporary).constData(), 0440) != 0 ||
+        ::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(target).constData()) != 0) {
+        QFile::remove(temporary);
+        if (error)
+            *error = QStringLiteral("cannot install the sudoers rule %1").arg(target);
+        return false;
+    }
+    m_sudoersFile = target;
+    return true;
+}
+
+void SshdFixture::removeSudoRule() {
+    if (m_sudoersFile.isEmpty())
+        return;
+    QFile::remove(m_sudoersFile);
+    m_sudoersFile.clear();
+}
+
 bool SshdFixture::start(QString* error) {
     if (!m_dir.isValid()) {
         if (error)
@@ -480,8 +540,9 @@ bool SshdFixture::start(QString* error) {
     m_runDirClaimed = true;
     m_registration = registration;
     m_port = freePort();
-    return makeKeys(error) && (!m_options.testUser || makeTestUser(error)) && writeConfig(error) && startAgent(error) &&
-           startSshd(error);
+    return makeKeys(error) && (!m_options.testUser || makeTestUser(error)) &&
+           (!m_options.testUser || !m_options.sudoForTestUser || installSudoRule(error)) && writeConfig(error) &&
+           startAgent(error) && startSshd(error);
 }
 
 bool SshdFixture::regenerateHostKey(QString* error) {
@@ -493,6 +554,7 @@ bool SshdFixture::regenerateHostKey(QString* error) {
 void SshdFixture::stop() {
     m_sshd.reset();
     m_agent.reset();
+    removeSudoRule();
     if (m_runDirClaimed) {
         releaseRunDir(m_registration);
         m_runDirClaimed = false;

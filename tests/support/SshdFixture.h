@@ -32,6 +32,12 @@ public:
         /// opened, with which mode, renamed ...), instead of internal-sftp, which can only log to
         /// syslog or the client's channel. Same protocol code either way.
         bool sftpLog = false;
+        /// With testUser: the test user may run anything as root without a password (`sudo -n`), as
+        /// on a server where the deploy account has a NOPASSWD rule. The rule is for sudoGroup(), a
+        /// group that exists only in this sshd's namespace, in /etc/sudoers.d/certdeck-fixture-<pid>-<n>
+        /// (checked with `visudo -cf` before it goes there), removed by stop(); ones left by a
+        /// crashed test process are removed at the next start.
+        bool sudoForTestUser = false;
     };
 
     SshdFixture();
@@ -70,6 +76,10 @@ public:
     [[nodiscard]] QByteArray testUserPassword() const { return m_testPassword; }
     [[nodiscard]] QString testUserHome() const { return m_dir.filePath(QStringLiteral("home")); }
     [[nodiscard]] uint testUserUid() const { return m_testUid; }
+    /// Options::sudoForTestUser: the group the sudoers rule names; the test user is its member.
+    [[nodiscard]] static QString sudoGroup() { return QStringLiteral("certdeck-sudo"); }
+    /// Options::sudoForTestUser only: the drop-in in /etc/sudoers.d (empty when none is installed).
+    [[nodiscard]] QString sudoersFile() const { return m_sudoersFile; }
 
     [[nodiscard]] QString workDir() const { return m_dir.path(); }
     [[nodiscard]] QString log() const;
@@ -92,6 +102,8 @@ private:
     bool writeConfig(QString* error);
     bool startSshd(QString* error);
     bool startAgent(QString* error);
+    bool installSudoRule(QString* error);
+    void removeSudoRule();
 
     Options m_options;
     QTemporaryDir m_dir;
@@ -103,6 +115,7 @@ private:
     uint m_testUid = 0;
     bool m_runDirClaimed = false;
     QString m_registration;
+    QString m_sudoersFile;
     std::unique_ptr<ServerProcess> m_sshd;
     std::unique_ptr<ServerProcess> m_agent;
 };
