@@ -12,6 +12,7 @@
 #include "ui/PlaceholderPage.h"
 #include "ui/Resources.h"
 #include "ui/SandboxService.h"
+#include "ui/ServersPage.h"
 #include "ui/SettingsDialog.h"
 #include "ui/TrayNotifier.h"
 
@@ -78,7 +79,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     addSection(QStringLiteral("sectionCertificates"), tr("Certificates"), QStringLiteral("certificate"),
                new PlaceholderPage(tr("Certificates"), tr("Every certificate Certdeck issued or found."), m_pages));
     addSection(QStringLiteral("sectionServers"), tr("Servers"), QStringLiteral("server"),
-               new PlaceholderPage(tr("Servers"), tr("SSH servers Certdeck deploys to."), m_pages));
+               new ServersPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionDnsProviders"), tr("DNS providers"), QStringLiteral("dns"),
                new PlaceholderPage(tr("DNS providers"), tr("Where dns-01 records are written."), m_pages));
     addSection(QStringLiteral("sectionEndpoints"), tr("Watched endpoints"), QStringLiteral("watch"),
