@@ -2,6 +2,7 @@
 #include "ui/AddDomainWizard.h"
 
 #include "ui/Formatting.h"
+#include "ui/MainWindow.h"
 #include "ui/WizardCaPage.h"
 #include "ui/WizardChallengePage.h"
 #include "ui/WizardDonePage.h"
@@ -22,17 +23,21 @@ AddDomainWizard::AddDomainWizard(Context context, QWidget* parent)
     setOption(QWizard::NoCancelButtonOnLastPage, true);
     resize(880, 600);
 
+    if (!m_context.store) {
+        if (auto* window = qobject_cast<MainWindow*>(parent))
+            m_context.store = window->store();
+    }
     const CaChoice defaultCa = m_context.sandboxMode ? CaChoice::Sandbox : m_context.defaultCa;
     m_names = new WizardNamesPage(this);
     m_preflight = new WizardPreflightPage(m_context.sandbox, m_context.sandboxMode, this);
-    m_challenge = new WizardChallengePage(m_context.sandboxMode, this);
+    m_challenge = new WizardChallengePage(m_context.sandboxMode, m_context.store, this);
     m_ca = new WizardCaPage(defaultCa, m_context.defaultKeyType, m_context.sandbox != nullptr, this);
     m_issue = new WizardIssuePage(this);
     auto* done = new WizardDonePage(this);
     setPage(NamesPageId, m_names);
-    setPage(PreflightPageId, m_preflight);
     setPage(ChallengePageId, m_challenge);
     setPage(CaPageId, m_ca);
+    setPage(PreflightPageId, m_preflight);
     setPage(ReviewPageId, new WizardReviewPage(this));
     setPage(IssuePageId, m_issue);
     setPage(DonePageId, done);
@@ -53,9 +58,10 @@ QStringList AddDomainWizard::names() const {
 IssuanceSettings AddDomainWizard::settings() const {
     IssuanceSettings s;
     s.names = m_names->names();
-    s.method = m_challenge->method();
-    s.webroot = m_challenge->webroot();
+    m_challenge->fill(s);
     m_ca->fill(s);
+    s.caTrustFile = m_context.caTrustFile;
+    s.dnsResolver = m_context.dnsResolver;
     return s;
 }
 

@@ -6,6 +6,10 @@
 
 #include <QWizard>
 
+namespace certdeck::store {
+class StoreExecutor;
+}
+
 namespace certdeck::ui {
 
 class SandboxService;
@@ -15,13 +19,14 @@ class WizardChallengePage;
 class WizardCaPage;
 class WizardIssuePage;
 
-/// The guided path from a domain name to a certificate: names → preflight (DNS and CAA, live) →
-/// how to answer the CA → CA and key → review → issue with live steps and Cancel → done.
+/// The guided path from a domain name to a certificate: names → how to answer the CA → CA and key →
+/// preflight (DNS and CAA, live, judged against the chosen CA's CAA identities and method) → review →
+/// issue with live steps and Cancel → done.
 /// Every network step runs as a coroutine on the event loop; the GUI never waits.
 class AddDomainWizard : public QWizard {
     Q_OBJECT
 public:
-    enum PageId { NamesPageId, PreflightPageId, ChallengePageId, CaPageId, ReviewPageId, IssuePageId, DonePageId };
+    enum PageId { NamesPageId, ChallengePageId, CaPageId, PreflightPageId, ReviewPageId, IssuePageId, DonePageId };
 
     struct Context {
         SandboxService* sandbox = nullptr; ///< the app's local test CA (may be null: no sandbox offered)
@@ -29,6 +34,13 @@ public:
         bool sandboxMode = false;          ///< the app runs in --sandbox: everything goes to the test CA
         CaChoice defaultCa = CaChoice::LetsEncrypt;
         crypto::KeyType defaultKeyType = crypto::KeyType::P256;
+        /// Stored servers and DNS providers; null: taken from the parent MainWindow, if any.
+        store::StoreExecutor* store = nullptr;
+        /// Also trust this CA certificate (PEM) for a CA's HTTPS (a private ACME CA; tests' Pebble).
+        QString caTrustFile;
+        /// "ADDR:PORT": ask this authoritative DNS server (preflight, propagation) instead of the
+        /// system resolver and the zone's NS records (local zones; tests).
+        QString dnsResolver;
     };
 
     explicit AddDomainWizard(Context context, QWidget* parent = nullptr);

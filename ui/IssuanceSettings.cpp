@@ -71,6 +71,35 @@ QString IssuanceSettings::caDescription(CaChoice ca) {
     return {};
 }
 
+QString IssuanceSettings::challengeType() const {
+    return method == ChallengeMethod::Dns01 ? QStringLiteral("dns-01") : QStringLiteral("http-01");
+}
+
+std::optional<CaChoice> IssuanceSettings::stagingTwin(CaChoice ca) {
+    if (ca == CaChoice::LetsEncrypt)
+        return CaChoice::LetsEncryptStaging;
+    return std::nullopt;
+}
+
+QStringList IssuanceSettings::knownCaaIdentities(CaChoice ca) {
+    // What each CA publishes as its CAA issuer domain (RFC 8659 §4.2).
+    switch (ca) {
+    case CaChoice::LetsEncrypt:
+    case CaChoice::LetsEncryptStaging:
+        return {QStringLiteral("letsencrypt.org")};
+    case CaChoice::ZeroSsl:
+        return {QStringLiteral("sectigo.com"), QStringLiteral("zerossl.com")};
+    case CaChoice::GoogleTrustServices:
+        return {QStringLiteral("pki.goog")};
+    case CaChoice::Buypass:
+        return {QStringLiteral("buypass.com"), QStringLiteral("buypass.no")};
+    case CaChoice::Custom:
+    case CaChoice::Sandbox:
+        return {};
+    }
+    return {};
+}
+
 bool IssuanceSettings::caNeedsEab(CaChoice ca) {
     return ca == CaChoice::ZeroSsl || ca == CaChoice::GoogleTrustServices;
 }

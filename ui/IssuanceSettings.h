@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace certdeck::ui {
 
 /// The certificate authorities the wizard offers.
@@ -33,9 +35,30 @@ struct IssuanceSettings {
     bool termsAgreed = false;
     crypto::KeyType keyType = crypto::KeyType::P256;
     ChallengeMethod method = ChallengeMethod::BuiltIn;
-    QString webroot;
+    QString webroot; ///< LocalWebroot: a folder here; RemoteWebroot: the folder on the server
+    /// RemoteWebroot: the stored server's name (Servers section).
+    QString serverName;
+    /// RemoteWebroot: look at http://NAME/.well-known/… from here before asking the CA (off for
+    /// names this computer cannot reach, e.g. intranet sites).
+    bool selfCheck = true;
+    /// Dns01: the stored DNS provider's name; empty: Manual (the user adds the record by hand).
+    QString dnsProvider;
+    /// The CA's certificate profile (directory meta.profiles); empty: the CA's default.
+    QString profile;
+    /// Order from the CA's staging twin (or the sandbox) first, and only then from the real CA.
+    bool tryStagingFirst = false;
+
+    // Environment, not chosen on a page: set by the app (and by tests).
+    /// Also trust this CA certificate (PEM file) for the CA's HTTPS (a private ACME CA; tests' Pebble).
+    QString caTrustFile;
+    /// "ADDR:PORT" of an authoritative DNS server to ask instead of the system resolver and the
+    /// zone's NS records (local zones, tests); empty for the normal way.
+    QString dnsResolver;
 
     [[nodiscard]] bool isSandbox() const { return ca == CaChoice::Sandbox; }
+    [[nodiscard]] bool isManualDns() const { return method == ChallengeMethod::Dns01 && dnsProvider.isEmpty(); }
+    /// "http-01" or "dns-01".
+    [[nodiscard]] QString challengeType() const;
     /// The CA's directory URL (empty for the sandbox, whose port is only known once it runs).
     [[nodiscard]] QUrl directoryUrl() const;
 
@@ -45,6 +68,11 @@ struct IssuanceSettings {
     /// True for the CAs that need External Account Binding credentials.
     static bool caNeedsEab(CaChoice ca);
     static QString methodName(ChallengeMethod method);
+    /// The CA's staging twin, if it has one (Let's Encrypt → Let's Encrypt staging).
+    static std::optional<CaChoice> stagingTwin(CaChoice ca);
+    /// The CAA issuer domains of the CAs Certdeck knows, for when a directory lists none in
+    /// meta.caaIdentities (RFC 8555 §7.1.1); empty for the others.
+    static QStringList knownCaaIdentities(CaChoice ca);
     /// "ECDSA P-256 (recommended)", "RSA 2048" …
     static QString keyTypeLabel(crypto::KeyType type);
 };

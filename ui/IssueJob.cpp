@@ -3,14 +3,23 @@
 
 #include "core/acme/AcmeClient.h"
 #include "core/acme/Identifier.h"
+#include "core/challenge/Dns01Solver.h"
 #include "core/challenge/LocalWebrootSolver.h"
+#include "core/challenge/RemoteWebrootSolver.h"
 #include "core/challenge/StandaloneSolver.h"
 #include "core/common/Async.h"
+#include "core/dns/providers/DnsProviderFactory.h"
+#include "core/net/HttpClient.h"
+#include "core/ssh/SshSession.h"
+#include "core/store/StoreExecutor.h"
 #include "core/workflow/AccountFiles.h"
 #include "core/workflow/CertificateFiles.h"
 #include "core/workflow/IssueCertificate.h"
 #include "core/workflow/Sandbox.h"
 #include "ui/SandboxService.h"
+#include "ui/WizardManualDnsSolver.h"
+
+#include <QCoroFuture>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,6 +35,166 @@ IssueJob::IssueJob(IssuanceSettings settings, SandboxService* sandbox, QString d
 IssueJob::~IssueJob() {
     // Deleting a running job would free what its coroutine still uses; abandon() exists for that.
     Q_ASSERT(!m_running);
+}
+
+void IssueJob::checkPropagationNow() {
+    if (m_manualDns)
+        m_manualDns->checkNow();
+}
+
+void IssueJob::continueWithoutPropagation() {
+    if (m_manualDns)
+        m_manualDns->continueAnyway();
+}
+
+namespace {
+// dns-01 through a chosen authoritative server: ask it directly, no recursion (as the CLI's
+// --dns-resolver does).
+challenge::Dns01Options dns01Options(const QString& resolver) {
+    challenge::Dns01Options options;
+    if (resolver.isEmpty())
+        return options;
+    auto server = dns::NameServer::parse(resolver);
+    if (!server)
+        return options;
+    options.resolver.servers = {*server};
+    options.resolver.recursionDesired = false;
+    options.resolver.authoritativePort = server->port;
+    options.propagation.resolver = options.resolver;
+    options.propagation.servers = {*server};
+    return options;
+}
+
+// Reads one secret; an empty key reads nothing. `secrets` lives in this frame until the read is done.
+QCoro::Task<Result<SecureBytes>> readSecret(store::Secrets secrets, QString key) {
+    if (key.isEmpty())
+        co_return SecureBytes();
+    auto task = secrets.read(key);
+    const Result<SecureBytes> value = co_await task;
+    co_return value;
+}
+
+Error noStore() {
+    return Error(ErrorCode::InvalidInput,
+                 QCoreApplication::translate("IssueJob", "This window has no data folder to read servers and DNS "
+                                                         "providers from."));
+}
+} // namespace
+
+QCoro::Task<Status> IssueJob::prepareSolver(std::shared_ptr<workflow::Sandbox> sandbox) {
+    m_solver.reset();
+    m_manualDns = nullptr;
+    m_provider.reset();
+    m_providerHttp.reset();
+    m_session.reset();
+    switch (m_settings.method) {
+    case ChallengeMethod::BuiltIn:
+        if (sandbox)
+            m_solver = std::make_unique<challenge::StandaloneSolver>(QHostAddress(QHostAddress::LocalHost),
+                                                                     sandbox->httpPort());
+        else
+            m_solver = std::make_unique<challenge::StandaloneSolver>(QHostAddress(QHostAddress::Any), quint16(80));
+        co_return Status();
+    case ChallengeMethod::LocalWebroot:
+        m_solver = std::make_unique<challenge::LocalWebrootSolver>(m_settings.webroot);
+        co_return Status();
+    case ChallengeMethod::RemoteWebroot:
+        break;
+    case ChallengeMethod::Dns01:
+        break;
+    }
+    if (m_settings.isManualDns()) {
+        auto manual = std::make_unique<WizardManualDnsSolver>(dns01Options(m_settings.dnsResolver));
+        m_manualDns = manual.get();
+        m_solver = std::move(manual);
+        co_return Status();
+    }
+    auto task = m_settings.method == ChallengeMethod::Dns01 ? prepareDnsProvider() : prepareRemoteWebroot();
+    const Status prepared = co_await task;
+    co_return prepared;
+}
+
+QCoro::Task<Status> IssueJob::prepareDnsProvider() {
+    // The provider's settings from the store, its credential from the keychain — never from a file.
+    if (!m_store)
+        co_return noStore();
+    const QString name = m_settings.dnsProvider;
+    auto recordJob = m_store->run([name](store::Store& s) { return s.dnsProviders().byName(name); });
+    const Result<store::DnsProviderRecord> record = co_await recordJob;
+    if (!record)
+        co_return record.error().withContext(
+            QCoreApplication::translate("IssueJob", "Reading DNS provider %1").arg(name));
+    auto secretsJob = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
+    const Result<store::Secrets> secrets = co_await secretsJob;
+    if (!secrets)
+        co_return secrets.error();
+    SecureBytes secret;
+    const bool needsSecret = record->kind != QLatin1String("manual") && record->kind != QLatin1String("hook");
+    const QString secretKey = needsSecret ? record->secretKey() : QString();
+    auto readTask = readSecret(*secrets, secretKey);
+    const Result<SecureBytes> fetched = co_await readTask;
+    if (needsSecret && !fetched)
+        co_return fetched.error().withContext(
+            QCoreApplication::translate("IssueJob", "Reading the credentials of DNS provider %1").arg(name));
+    if (needsSecret)
+        secret = *fetched;
+    m_providerHttp = std::make_unique<net::HttpClient>();
+    auto provider =
+        dns::DnsProviderFactory::create(record->kind, record->settings.toVariantMap(), secret, m_providerHttp.get());
+    if (!provider)
+        co_return provider.error();
+    m_provider = std::move(*provider);
+    m_solver = std::make_unique<challenge::Dns01Solver>(*m_provider, dns01Options(m_settings.dnsResolver));
+    co_return Status();
+}
+
+QCoro::Task<Status> IssueJob::prepareRemoteWebroot() {
+    if (!m_store)
+        co_return noStore();
+    const QString name = m_settings.serverName;
+    auto recordJob = m_store->run([name](store::Store& s) { return s.servers().byName(name); });
+    const Result<store::ServerRecord> server = co_await recordJob;
+    if (!server)
+        co_return server.error().withContext(QCoreApplication::translate("IssueJob", "Reading server %1").arg(name));
+    ssh::SshTarget target;
+    target.host = server->host;
+    target.port = server->port;
+    target.user = server->userName;
+    // Host keys: Certdeck's own known_hosts (where the Servers section records the key the user
+    // confirmed) and the user's; an unknown or changed key refuses the connection.
+    target.knownHostsFile = m_store->dataDir() + QStringLiteral("/known_hosts");
+    target.userKnownHostsFile = ssh::SshTarget::defaultUserKnownHostsFile();
+    ssh::AuthOptions auth;
+    auto secretsJob = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
+    const Result<store::Secrets> secrets = co_await secretsJob;
+    if (!secrets)
+        co_return secrets.error();
+    const bool password = server->authMethod == QLatin1String("password");
+    const QString secretKey = password ? server->secretKey() : QString();
+    auto readTask = readSecret(*secrets, secretKey);
+    const Result<SecureBytes> fetched = co_await readTask;
+    if (password && !fetched)
+        co_return fetched.error().withContext(
+            QCoreApplication::translate("IssueJob", "Reading the password of server %1").arg(name));
+    if (password)
+        auth.password = *fetched;
+    m_progress.report(QStringLiteral("ssh"),
+                      QCoreApplication::translate("IssueJob", "Connecting to %1").arg(target.displayName()));
+    auto connectTask = ssh::SshSession::connect(target, auth);
+    const Result<std::shared_ptr<ssh::SshSession>> session = co_await connectTask;
+    if (!session) {
+        m_progress.failed(QStringLiteral("ssh"),
+                          QCoreApplication::translate("IssueJob", "Could not log in to %1").arg(target.displayName()));
+        co_return session.error();
+    }
+    m_progress.done(QStringLiteral("ssh"),
+                    QCoreApplication::translate("IssueJob", "Logged in to %1").arg(target.displayName()));
+    m_session = *session;
+    challenge::RemoteWebrootSolver::Options options;
+    options.webroot = m_settings.webroot;
+    options.selfCheck = m_settings.selfCheck;
+    m_solver = std::make_unique<challenge::RemoteWebrootSolver>(m_session, options);
+    co_return Status();
 }
 
 QString IssueJob::certificateFolder(const QString& dataDir, const QString& firstName, bool sandbox) {
@@ -110,25 +279,14 @@ QCoro::Task<Result<IssuedCertificate>> IssueJob::issue() {
     if (m_cancel.isCancelled())
         co_return cancelledError();
 
-    std::unique_ptr<acme::ChallengeSolver> solver;
-    switch (m_settings.method) {
-    case ChallengeMethod::BuiltIn:
-        if (sandbox)
-            solver = std::make_unique<challenge::StandaloneSolver>(QHostAddress(QHostAddress::LocalHost),
-                                                                   sandbox->httpPort());
-        else
-            solver = std::make_unique<challenge::StandaloneSolver>(QHostAddress(QHostAddress::Any), quint16(80));
-        break;
-    case ChallengeMethod::LocalWebroot:
-        solver = std::make_unique<challenge::LocalWebrootSolver>(m_settings.webroot);
-        break;
-    case ChallengeMethod::RemoteWebroot:
-    case ChallengeMethod::Dns01:
-        co_return Error(ErrorCode::InvalidInput,
-                        QCoreApplication::translate("IssueJob", "This way of answering the CA is not available yet."));
-    }
+    auto prepareTask = prepareSolver(sandbox);
+    const Status prepared = co_await prepareTask;
+    if (!prepared)
+        co_return prepared.error();
 
     net::HttpClient http;
+    if (trustFile.isEmpty())
+        trustFile = m_settings.caTrustFile;
     if (!trustFile.isEmpty()) {
         if (auto s = http.addTrustedCertificatesFromFile(trustFile); !s)
             co_return s.error();
@@ -154,7 +312,8 @@ QCoro::Task<Result<IssuedCertificate>> IssueJob::issue() {
     workflow::IssueRequest request;
     request.identifiers = *ids;
     request.keyType = m_settings.keyType;
-    request.solvers = {solver.get()};
+    request.profile = m_settings.profile;
+    request.solvers = {m_solver.get()};
     auto issueTask = workflow::issueCertificate(client, request, m_progress, cancel);
     auto issued = co_await issueTask;
     if (!issued)

@@ -16,10 +16,26 @@
 namespace certdeck::workflow {
 class Sandbox;
 }
+namespace certdeck::acme {
+class ChallengeSolver;
+}
+namespace certdeck::dns {
+class DnsProvider;
+}
+namespace certdeck::net {
+class HttpClient;
+}
+namespace certdeck::ssh {
+class SshSession;
+}
+namespace certdeck::store {
+class StoreExecutor;
+}
 
 namespace certdeck::ui {
 
 class SandboxService;
+class WizardManualDnsSolver;
 
 /// What an issuance produced, as the UI needs it.
 struct IssuedCertificate {
@@ -41,12 +57,19 @@ public:
     IssueJob(IssuanceSettings settings, SandboxService* sandbox, QString dataDir, QObject* parent = nullptr);
     ~IssueJob() override;
 
+    /// Where stored servers and DNS providers (and their secrets) come from; needed for the remote
+    /// webroot and stored-provider methods. Not owned; must outlive the job.
+    void setStore(store::StoreExecutor* store) { m_store = store; }
+
     void start();
     void cancel();
     /// Cancels (if running) and lets the job delete itself when done.
     void abandon();
 
     [[nodiscard]] bool isRunning() const { return m_running; }
+    /// Manual dns-01: ask every name server again now / stop waiting for them and let the CA look.
+    void checkPropagationNow();
+    void continueWithoutPropagation();
     [[nodiscard]] Progress* progress() { return &m_progress; }
     /// Valid after finished().
     [[nodiscard]] const Result<IssuedCertificate>& result() const { return m_result; }
@@ -61,10 +84,20 @@ private:
     QCoro::Task<void> run();
     QCoro::Task<Result<IssuedCertificate>> issue();
     QCoro::Task<Result<std::shared_ptr<workflow::Sandbox>>> startSandbox();
+    QCoro::Task<Status> prepareSolver(std::shared_ptr<workflow::Sandbox> sandbox);
+    QCoro::Task<Status> prepareDnsProvider();
+    QCoro::Task<Status> prepareRemoteWebroot();
 
     IssuanceSettings m_settings;
     QPointer<SandboxService> m_sandbox;
     QString m_dataDir;
+    store::StoreExecutor* m_store = nullptr;
+    // The solver and what it works through; members so they outlive every co_await of the order.
+    std::unique_ptr<acme::ChallengeSolver> m_solver;
+    WizardManualDnsSolver* m_manualDns = nullptr; ///< m_solver, when the record is added by hand
+    std::unique_ptr<net::HttpClient> m_providerHttp;
+    std::unique_ptr<dns::DnsProvider> m_provider;
+    std::shared_ptr<ssh::SshSession> m_session;
     Progress m_progress;
     CancelToken m_cancel;
     Result<IssuedCertificate> m_result;

@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/WizardChallengePage.h"
 
+#include "core/store/StoreExecutor.h"
 #include "ui/AddDomainWizard.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoroFuture>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -23,11 +30,26 @@ QLabel* note(const QString& text, QWidget* parent) {
     l->setForegroundRole(QPalette::PlaceholderText);
     return l;
 }
+
+QList<store::ServerRecord> serversOrEmpty(const Result<QList<store::ServerRecord>>& r) {
+    return r ? *r : QList<store::ServerRecord>();
+}
+QList<store::DnsProviderRecord> providersOrEmpty(const Result<QList<store::DnsProviderRecord>>& r) {
+    return r ? *r : QList<store::DnsProviderRecord>();
+}
 } // namespace
 
-WizardChallengePage::WizardChallengePage(bool sandboxMode, QWidget* parent)
+QString WizardChallengePage::defaultWebroot(const QString& preset) {
+    // Debian's default sites for both servers serve /var/www/html.
+    if (preset == QLatin1String("nginx") || preset == QLatin1String("apache"))
+        return QStringLiteral("/var/www/html");
+    return {};
+}
+
+WizardChallengePage::WizardChallengePage(bool sandboxMode, store::StoreExecutor* store, QWidget* parent)
     : QWizardPage(parent)
-    , m_sandboxMode(sandboxMode) {
+    , m_sandboxMode(sandboxMode)
+    , m_store(store) {
     setObjectName(QStringLiteral("wizardChallengePage"));
     setTitle(tr("How should Certdeck prove the names are yours?"));
     setSubTitle(tr("The CA asks for a token under http://NAME/.well-known/acme-challenge/ or for a DNS record."));
@@ -55,19 +77,56 @@ WizardChallengePage::WizardChallengePage(bool sandboxMode, QWidget* parent)
     rootRow->addWidget(m_webroot, 1);
     rootRow->addWidget(browse);
     layout->addLayout(rootRow);
-    layout->addWidget(note(tr("The folder your web server serves for these names (its document root)."), this));
 
     m_remote = new QRadioButton(IssuanceSettings::methodName(ChallengeMethod::RemoteWebroot), this);
     m_remote->setObjectName(QStringLiteral("challengeRemoteWebroot"));
-    m_remote->setEnabled(false);
     layout->addWidget(m_remote);
-    layout->addWidget(note(tr("Coming: pick a server from the Servers section once deploying over SSH lands."), this));
+    m_remoteBox = new QWidget(this);
+    auto* remoteForm = new QFormLayout(m_remoteBox);
+    remoteForm->setContentsMargins(24, 0, 0, 0);
+    m_server = new QComboBox(m_remoteBox);
+    m_server->setObjectName(QStringLiteral("challengeServer"));
+    m_server->setAccessibleName(tr("SSH server"));
+    remoteForm->addRow(tr("&Server:"), m_server);
+    m_preset = new QComboBox(m_remoteBox);
+    m_preset->setObjectName(QStringLiteral("challengeServerPreset"));
+    m_preset->setAccessibleName(tr("Web server software"));
+    m_preset->addItem(tr("nginx"), QStringLiteral("nginx"));
+    m_preset->addItem(tr("Apache"), QStringLiteral("apache"));
+    m_preset->addItem(tr("Other web server"), QStringLiteral("generic"));
+    remoteForm->addRow(tr("&Web server:"), m_preset);
+    m_remoteWebroot = new QLineEdit(defaultWebroot(QStringLiteral("nginx")), m_remoteBox);
+    m_remoteWebroot->setObjectName(QStringLiteral("challengeRemoteWebrootPath"));
+    m_remoteWebroot->setAccessibleName(tr("Web server folder on the server"));
+    m_remoteWebroot->setPlaceholderText(tr("the site's document root, e.g. /srv/www/example"));
+    remoteForm->addRow(tr("&Folder:"), m_remoteWebroot);
+    m_skipSelfCheck = new QCheckBox(tr("Skip the self-check (for sites this computer cannot reach)"), m_remoteBox);
+    m_skipSelfCheck->setObjectName(QStringLiteral("challengeSkipSelfCheck"));
+    remoteForm->addRow(QString(), m_skipSelfCheck);
+    m_serverNote = new QLabel(m_remoteBox);
+    m_serverNote->setObjectName(QStringLiteral("challengeServerNote"));
+    m_serverNote->setWordWrap(true);
+    m_serverNote->setForegroundRole(QPalette::PlaceholderText);
+    remoteForm->addRow(m_serverNote);
+    layout->addWidget(m_remoteBox);
 
     m_dns = new QRadioButton(IssuanceSettings::methodName(ChallengeMethod::Dns01), this);
     m_dns->setObjectName(QStringLiteral("challengeDns01"));
-    m_dns->setEnabled(false);
     layout->addWidget(m_dns);
-    layout->addWidget(note(tr("Coming: DNS providers are being added. Needed for wildcard names."), this));
+    m_dnsBox = new QWidget(this);
+    auto* dnsForm = new QFormLayout(m_dnsBox);
+    dnsForm->setContentsMargins(24, 0, 0, 0);
+    m_dnsProvider = new QComboBox(m_dnsBox);
+    m_dnsProvider->setObjectName(QStringLiteral("challengeDnsProvider"));
+    m_dnsProvider->setAccessibleName(tr("DNS provider"));
+    m_dnsProvider->addItem(tr("Manual: I add the TXT record at my DNS host"), QString());
+    dnsForm->addRow(tr("&Provider:"), m_dnsProvider);
+    m_dnsNote = note(tr("With Manual, Certdeck shows the exact record and watches every name server until it "
+                        "serves it. Add providers in the DNS providers section to make renewals automatic."),
+                     m_dnsBox);
+    m_dnsNote->setContentsMargins(0, 0, 0, 0);
+    dnsForm->addRow(m_dnsNote);
+    layout->addWidget(m_dnsBox);
 
     m_wildcardNote = new QLabel(this);
     m_wildcardNote->setObjectName(QStringLiteral("challengeWildcardNote"));
@@ -81,12 +140,16 @@ WizardChallengePage::WizardChallengePage(bool sandboxMode, QWidget* parent)
     m_group->addButton(m_remote, static_cast<int>(ChallengeMethod::RemoteWebroot));
     m_group->addButton(m_dns, static_cast<int>(ChallengeMethod::Dns01));
     m_builtIn->setChecked(true);
-    m_webroot->setEnabled(false);
-    connect(m_group, &QButtonGroup::idToggled, this, [this] {
-        m_webroot->setEnabled(m_localWebroot->isChecked());
-        Q_EMIT completeChanged();
-    });
+    connect(m_group, &QButtonGroup::idToggled, this, [this] { updateEnabled(); });
     connect(m_webroot, &QLineEdit::textChanged, this, &WizardChallengePage::completeChanged);
+    connect(m_remoteWebroot, &QLineEdit::textEdited, this, [this] { m_webrootEdited = true; });
+    connect(m_remoteWebroot, &QLineEdit::textChanged, this, &WizardChallengePage::completeChanged);
+    connect(m_server, &QComboBox::currentIndexChanged, this, &WizardChallengePage::completeChanged);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
+        // A folder the user typed stays; the preset's default replaces only the previous default.
+        if (!m_webrootEdited)
+            m_remoteWebroot->setText(defaultWebroot(m_preset->currentData().toString()));
+    });
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Web server folder"), m_webroot->text());
         if (!dir.isEmpty()) {
@@ -94,6 +157,7 @@ WizardChallengePage::WizardChallengePage(bool sandboxMode, QWidget* parent)
             m_localWebroot->setChecked(true);
         }
     });
+    updateEnabled();
 }
 
 void WizardChallengePage::initializePage() {
@@ -103,26 +167,111 @@ void WizardChallengePage::initializePage() {
         m_hasWildcard = m_hasWildcard || n.startsWith(QLatin1String("*."));
     // RFC 8555 §7.1.3: wildcard names can only be validated over DNS.
     m_wildcardNote->setVisible(m_hasWildcard);
-    m_wildcardNote->setText(tr("Wildcard names can only be proven with a DNS record (dns-01), which is not "
-                               "available yet. Go back and list the names you need instead."));
+    m_wildcardNote->setText(tr("Wildcard names (*.example.com) can only be proven with a DNS record, so the web "
+                               "server choices are off. Pick a DNS provider, or Manual to add the record yourself."));
+    if (m_hasWildcard && !m_dns->isChecked())
+        m_dns->setChecked(true);
+    updateEnabled();
+    load();
+}
+
+QCoro::Task<void> WizardChallengePage::load() {
+    QPointer<WizardChallengePage> self(this);
+    m_loaded = false;
+    if (!m_store) {
+        m_serverNote->setText(tr("No servers: this window has no data folder."));
+        m_loaded = true;
+        Q_EMIT loaded();
+        co_return;
+    }
+    auto serversJob = m_store->run([](store::Store& s) { return s.servers().all(); });
+    const Result<QList<store::ServerRecord>> servers = co_await serversJob;
+    if (!self)
+        co_return;
+    auto providersJob = m_store->run([](store::Store& s) { return s.dnsProviders().all(); });
+    const Result<QList<store::DnsProviderRecord>> providers = co_await providersJob;
+    if (!self)
+        co_return;
+
+    const QString previousServer = m_server->currentData().toString();
+    m_server->clear();
+    for (const store::ServerRecord& s : serversOrEmpty(servers))
+        m_server->addItem(QStringLiteral("%1 (%2)").arg(s.name, s.host), s.name);
+    m_server->setCurrentIndex(std::max(0, m_server->findData(previousServer)));
+    if (!servers)
+        m_serverNote->setText(servers.error().userMessage);
+    else if (m_server->count() == 0)
+        m_serverNote->setText(tr("No servers yet: add one in the Servers section (it asks you to confirm the "
+                                 "server's host key), then come back here."));
+    else
+        m_serverNote->setText(tr("Certdeck writes the token file into this folder over SFTP and removes it "
+                                 "afterwards. Add more servers in the Servers section."));
+
+    const QString previousProvider = m_dnsProvider->currentData().toString();
+    while (m_dnsProvider->count() > 1)
+        m_dnsProvider->removeItem(1);
+    for (const store::DnsProviderRecord& p : providersOrEmpty(providers)) {
+        if (p.kind == QLatin1String("manual"))
+            continue; // the first entry already is Manual
+        m_dnsProvider->addItem(QStringLiteral("%1 (%2)").arg(p.name, p.kind), p.name);
+    }
+    m_dnsProvider->setCurrentIndex(std::max(0, m_dnsProvider->findData(previousProvider)));
+    m_loaded = true;
+    updateEnabled();
+    Q_EMIT loaded();
+}
+
+void WizardChallengePage::updateEnabled() {
     m_builtIn->setEnabled(!m_hasWildcard);
     m_localWebroot->setEnabled(!m_hasWildcard);
+    m_remote->setEnabled(!m_hasWildcard);
+    m_webroot->setEnabled(m_localWebroot->isChecked());
+    m_remoteBox->setEnabled(m_remote->isChecked());
+    m_dnsBox->setEnabled(m_dns->isChecked());
+    Q_EMIT completeChanged();
 }
 
 bool WizardChallengePage::isComplete() const {
-    if (m_hasWildcard)
-        return false;
-    if (m_localWebroot->isChecked())
-        return QFileInfo(m_webroot->text()).isDir();
-    return m_builtIn->isChecked();
+    switch (method()) {
+    case ChallengeMethod::BuiltIn:
+        return !m_hasWildcard;
+    case ChallengeMethod::LocalWebroot:
+        return !m_hasWildcard && QFileInfo(m_webroot->text()).isDir();
+    case ChallengeMethod::RemoteWebroot:
+        return !m_hasWildcard && m_server->currentIndex() >= 0 &&
+               QDir::isAbsolutePath(m_remoteWebroot->text().trimmed()) &&
+               m_remoteWebroot->text().trimmed().startsWith(QLatin1Char('/'));
+    case ChallengeMethod::Dns01:
+        return true;
+    }
+    return false;
 }
 
 ChallengeMethod WizardChallengePage::method() const {
     return static_cast<ChallengeMethod>(std::max(0, m_group->checkedId()));
 }
 
-QString WizardChallengePage::webroot() const {
-    return m_webroot->text();
+void WizardChallengePage::fill(IssuanceSettings& s) const {
+    s.method = method();
+    s.webroot.clear();
+    s.serverName.clear();
+    s.dnsProvider.clear();
+    s.selfCheck = true;
+    switch (s.method) {
+    case ChallengeMethod::BuiltIn:
+        break;
+    case ChallengeMethod::LocalWebroot:
+        s.webroot = m_webroot->text();
+        break;
+    case ChallengeMethod::RemoteWebroot:
+        s.webroot = m_remoteWebroot->text().trimmed();
+        s.serverName = m_server->currentData().toString();
+        s.selfCheck = !m_skipSelfCheck->isChecked();
+        break;
+    case ChallengeMethod::Dns01:
+        s.dnsProvider = m_dnsProvider->currentData().toString();
+        break;
+    }
 }
 
 } // namespace certdeck::ui

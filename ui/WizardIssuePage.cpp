@@ -4,6 +4,7 @@
 #include "ui/AddDomainWizard.h"
 #include "ui/Formatting.h"
 #include "ui/IssueJob.h"
+#include "ui/PropagationView.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -35,6 +36,7 @@ WizardIssuePage::WizardIssuePage(QWidget* parent)
     m_detailText->setReadOnly(true);
     m_detailText->setVisible(false);
     m_detailText->setMaximumHeight(140);
+    m_propagation = new PropagationView(this);
     auto* buttons = new QHBoxLayout;
     m_details = new QPushButton(tr("&Details…"), this);
     m_details->setObjectName(QStringLiteral("wizardIssueDetails"));
@@ -50,11 +52,20 @@ WizardIssuePage::WizardIssuePage(QWidget* parent)
     buttons->addWidget(m_retry);
     buttons->addWidget(m_cancel);
     layout->addWidget(m_steps, 1);
+    layout->addWidget(m_propagation);
     layout->addWidget(m_status);
     layout->addWidget(m_detailText);
     layout->addLayout(buttons);
     connect(m_details, &QPushButton::toggled, m_detailText, &QWidget::setVisible);
     connect(m_retry, &QPushButton::clicked, this, &WizardIssuePage::startJob);
+    connect(m_propagation, &PropagationView::checkNowRequested, this, [this] {
+        if (m_job)
+            m_job->checkPropagationNow();
+    });
+    connect(m_propagation, &PropagationView::continueRequested, this, [this] {
+        if (m_job)
+            m_job->continueWithoutPropagation();
+    });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_job) {
             m_job->cancel();
@@ -86,6 +97,7 @@ void WizardIssuePage::startJob() {
         m_job->abandon();
     m_steps->clear();
     m_items.clear();
+    m_propagation->clear();
     m_succeeded = false;
     m_status->setText(tr("Working …"));
     m_details->setVisible(false);
@@ -94,6 +106,7 @@ void WizardIssuePage::startJob() {
     m_cancel->setVisible(true);
     m_cancel->setEnabled(true);
     m_job = new IssueJob(w->settings(), w->context().sandbox, w->context().dataDir, this);
+    m_job->setStore(w->context().store);
     connect(m_job->progress(), &Progress::stepChanged, this, &WizardIssuePage::onStep);
     connect(m_job, &IssueJob::finished, this, &WizardIssuePage::onFinished);
     Q_EMIT completeChanged();
@@ -101,6 +114,7 @@ void WizardIssuePage::startJob() {
 }
 
 void WizardIssuePage::onStep(const ProgressStep& step) {
+    m_propagation->onStep(step);
     QListWidgetItem*& item = m_items[step.id];
     if (!item)
         item = new QListWidgetItem(m_steps);
@@ -133,6 +147,7 @@ void WizardIssuePage::onFinished() {
     const auto& result = m_job->result();
     m_cancel->setVisible(false);
     m_succeeded = result.has_value();
+    m_propagation->setFinished(m_succeeded);
     if (m_succeeded) {
         const CertificateRow& row = result->row;
         m_status->setText(tr("Done: valid until %1.").arg(Formatting::date(row.notAfter)));

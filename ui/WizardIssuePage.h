@@ -16,6 +16,7 @@ class QPushButton;
 namespace certdeck::ui {
 
 class IssueJob;
+class PropagationView;
 
 /// Step 6: the order, live. Each step the workflow reports (account, order, each authorization,
 /// validation, finalize, download, save) appears and updates in place; Cancel stops it (the
@@ -31,6 +32,7 @@ public:
     [[nodiscard]] bool isComplete() const override;
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] bool succeeded() const { return m_succeeded; }
+    [[nodiscard]] PropagationView* propagationView() const { return m_propagation; }
 
 Q_SIGNALS:
     void issueFinished(bool ok);
@@ -46,6 +48,7 @@ private:
     QPushButton* m_details = nullptr;
     QPushButton* m_retry = nullptr;
     QPlainTextEdit* m_detailText = nullptr;
+    PropagationView* m_propagation = nullptr;
     QPointer<IssueJob> m_job;
     QHash<QString, QListWidgetItem*> m_items;
     bool m_succeeded = false;

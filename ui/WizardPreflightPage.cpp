@@ -6,6 +6,7 @@
 #include "ui/AddDomainWizard.h"
 #include "ui/Formatting.h"
 #include "ui/SandboxService.h"
+#include "ui/WizardCaDirectory.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -59,16 +60,32 @@ QIcon verdictIcon(dns::PreflightVerdict v, const QWidget* widget) {
     p.end();
     return QIcon(pm);
 }
-dns::PreflightOptions preflightOptions(quint16 sandboxDnsPort) {
+dns::PreflightOptions preflightOptions(quint16 sandboxDnsPort, const IssuanceSettings& settings,
+                                       const QStringList& caIdentities) {
     dns::PreflightOptions options;
-    options.method = QStringLiteral("http-01");
+    options.method = settings.challengeType();
+    options.caIdentities = caIdentities;
     if (sandboxDnsPort != 0) {
         dns::NameServer server;
         server.address = QStringLiteral("127.0.0.1");
         server.port = sandboxDnsPort;
         options.resolver.servers = QList<dns::NameServer>{server};
+    } else if (!settings.dnsResolver.isEmpty()) {
+        // A chosen authoritative server answers for its own zones only: no recursion.
+        if (auto server = dns::NameServer::parse(settings.dnsResolver)) {
+            options.resolver.servers = QList<dns::NameServer>{*server};
+            options.resolver.recursionDesired = false;
+            options.resolver.authoritativePort = server->port;
+        }
     }
     return options;
+}
+QCoro::Task<std::shared_ptr<workflow::Sandbox>> sandboxIfChosen(QPointer<SandboxService> service, bool chosen) {
+    if (!chosen || !service)
+        co_return std::shared_ptr<workflow::Sandbox>();
+    auto startTask = service->ensureStarted();
+    const Result<std::shared_ptr<workflow::Sandbox>> started = co_await startTask;
+    co_return started ? *started : std::shared_ptr<workflow::Sandbox>();
 }
 } // namespace
 
@@ -132,6 +149,7 @@ void WizardPreflightPage::startCheck() {
     m_cancel.cancel();
     m_cancel = CancelToken();
     auto* w = qobject_cast<AddDomainWizard*>(wizard());
+    const IssuanceSettings settings = w ? w->settings() : IssuanceSettings();
     const QStringList names = w ? w->names() : QStringList();
     m_results->clear();
     m_blockers = false;
@@ -143,14 +161,14 @@ void WizardPreflightPage::startCheck() {
     m_status->setFont(QFont());
     m_status->setText(tr("Looking up %1 …").arg(Formatting::namesSummary(names)));
     Q_EMIT completeChanged();
-    check(names, ++m_generation);
+    check(names, settings, ++m_generation);
 }
 
-QCoro::Task<void> WizardPreflightPage::check(QStringList names, int generation) {
+QCoro::Task<void> WizardPreflightPage::check(QStringList names, IssuanceSettings settings, int generation) {
     // The page may go away while we wait: check before touching it after every co_await.
     QPointer<WizardPreflightPage> self(this);
     const CancelToken cancel = m_cancel;
-    auto portTask = sandboxDnsPort();
+    auto portTask = sandboxDnsPort(settings.isSandbox());
     const Result<quint16> port = co_await portTask;
     if (!self || generation != m_generation)
         co_return;
@@ -162,8 +180,13 @@ QCoro::Task<void> WizardPreflightPage::check(QStringList names, int generation) 
         Q_EMIT checked();
         co_return;
     }
+    auto identitiesTask = caaIdentities(settings, cancel);
+    const QStringList identities = co_await identitiesTask;
+    if (!self || generation != m_generation)
+        co_return;
+    m_caIdentities = identities;
     // Built by a plain function: no objects in nested scopes of a coroutine (GCC 12).
-    const dns::PreflightOptions options = preflightOptions(*port);
+    const dns::PreflightOptions options = preflightOptions(*port, settings, identities);
     const dns::Preflight preflight(options);
     auto task = preflight.run(names, cancel);
     const dns::PreflightReport report = co_await task;
@@ -182,10 +205,31 @@ void WizardPreflightPage::setReport(const dns::PreflightReport& report) {
     Q_EMIT checked();
 }
 
-QCoro::Task<Result<quint16>> WizardPreflightPage::sandboxDnsPort() {
+QCoro::Task<QStringList> WizardPreflightPage::caaIdentities(IssuanceSettings settings, CancelToken cancel) {
+    // The chosen CA's own word first (RFC 8555 §7.1.1 meta.caaIdentities), Certdeck's table when
+    // the directory lists none or cannot be read now (the order will say why, later). Flat: GCC 12.
+    QUrl url = settings.directoryUrl();
+    QString trust = settings.caTrustFile;
+    auto sandboxTask = sandboxIfChosen(m_sandbox, settings.isSandbox());
+    const std::shared_ptr<workflow::Sandbox> sandbox = co_await sandboxTask;
+    if (sandbox) {
+        url = sandbox->directoryUrl();
+        trust = sandbox->caFile();
+    }
+    const QStringList known = IssuanceSettings::knownCaaIdentities(settings.ca);
+    if (!url.isValid())
+        co_return known;
+    auto fetchTask = WizardCaDirectory::fetch(url, trust, cancel);
+    const Result<acme::Directory> directory = co_await fetchTask;
+    if (!directory || directory->caaIdentities.isEmpty())
+        co_return known;
+    co_return directory->caaIdentities;
+}
+
+QCoro::Task<Result<quint16>> WizardPreflightPage::sandboxDnsPort(bool sandboxCa) {
     // In the sandbox the names live in the test CA's own DNS, which Pebble asks too. Flat on purpose:
     // GCC 12 destroys coroutine locals of nested scopes twice (here: a shared_ptr to the sandbox).
-    if (!m_sandboxMode || !m_sandbox)
+    if (!sandboxCa || !m_sandbox)
         co_return quint16(0);
     auto startTask = m_sandbox->ensureStarted();
     const auto started = co_await startTask;

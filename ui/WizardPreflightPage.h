@@ -3,6 +3,7 @@
 
 #include "core/common/CancelToken.h"
 #include "core/common/Result.h"
+#include "ui/IssuanceSettings.h"
 
 #include <QCoroTask>
 #include <QWizardPage>
@@ -35,6 +36,8 @@ public:
 
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] bool hasBlockers() const { return m_blockers; }
+    /// The CAA issuer domains the last check judged against (the chosen CA's).
+    [[nodiscard]] QStringList caIdentities() const { return m_caIdentities; }
 
     /// Shows a report as if the check had just produced it, dropping a check still running (screenshots
     /// and tests feed a known report; the page's own check ends here too).
@@ -46,8 +49,9 @@ Q_SIGNALS:
 
 private:
     void startCheck();
-    QCoro::Task<void> check(QStringList names, int generation);
-    QCoro::Task<Result<quint16>> sandboxDnsPort();
+    QCoro::Task<void> check(QStringList names, IssuanceSettings settings, int generation);
+    QCoro::Task<Result<quint16>> sandboxDnsPort(bool sandboxCa);
+    QCoro::Task<QStringList> caaIdentities(IssuanceSettings settings, CancelToken cancel);
     void showReport(const dns::PreflightReport& report);
     void updateRowHeights();
 
@@ -61,6 +65,7 @@ private:
     int m_generation = 0;
     bool m_running = false;
     bool m_blockers = false;
+    QStringList m_caIdentities;
 };
 
 } // namespace certdeck::ui

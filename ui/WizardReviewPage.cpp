@@ -37,13 +37,30 @@ void WizardReviewPage::initializePage() {
     const QString row = QStringLiteral("<tr><td style=\"padding-right:16px\"><b>%1</b></td><td>%2</td></tr>");
     QString html = QStringLiteral("<table>");
     html += row.arg(tr("Names"), names.join(QStringLiteral("<br>")));
-    html += row.arg(tr("Proof"),
-                    IssuanceSettings::methodName(s.method).toHtmlEscaped() +
-                        (s.method == ChallengeMethod::LocalWebroot ? QStringLiteral("<br>") + s.webroot.toHtmlEscaped()
-                                                                   : QString()));
+    QString proof = IssuanceSettings::methodName(s.method).toHtmlEscaped();
+    switch (s.method) {
+    case ChallengeMethod::BuiltIn:
+        break;
+    case ChallengeMethod::LocalWebroot:
+        proof += QStringLiteral("<br>") + s.webroot.toHtmlEscaped();
+        break;
+    case ChallengeMethod::RemoteWebroot:
+        proof += QStringLiteral("<br>") + tr("%1 on %2").arg(s.webroot, s.serverName).toHtmlEscaped();
+        if (!s.selfCheck)
+            proof += QStringLiteral("<br>") + tr("without the self-check").toHtmlEscaped();
+        break;
+    case ChallengeMethod::Dns01:
+        proof += QStringLiteral("<br>") + (s.dnsProvider.isEmpty() ? tr("Manual: you add the TXT record when asked")
+                                                                   : tr("through DNS provider %1").arg(s.dnsProvider))
+                                              .toHtmlEscaped();
+        break;
+    }
+    html += row.arg(tr("Proof"), proof);
     html += row.arg(tr("CA"), IssuanceSettings::caName(s.ca).toHtmlEscaped());
     if (s.ca == CaChoice::Custom)
         html += row.arg(tr("Directory"), s.customDirectory.toString().toHtmlEscaped());
+    if (!s.profile.isEmpty())
+        html += row.arg(tr("Profile"), s.profile.toHtmlEscaped());
     html += row.arg(tr("Key"), IssuanceSettings::keyTypeLabel(s.keyType).toHtmlEscaped());
     if (!s.contactEmail.isEmpty())
         html += row.arg(tr("Contact"), s.contactEmail.toHtmlEscaped());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The add-domain wizard end to end, as a user drives it, against the sandbox (Pebble on loopback,
 // started by the app itself): Add domain → names (an internationalised one shown with its punycode)
-// → preflight against the sandbox's DNS → built-in responder → Local test CA → review → Issue with
+// → built-in responder → Local test CA → preflight against the sandbox's DNS → review → Issue with
 // live steps → done. The certificate is saved (key 0600) and appears on the dashboard. A second run
 // is cancelled from the Issue page, shows "Cancelled" and succeeds on Try again. Offscreen; every wait
 // is a QTRY_* with a deadline.
@@ -46,7 +46,11 @@ private Q_SLOTS:
         CERTDECK_REQUIRE(!QStandardPaths::findExecutable(QStringLiteral("pebble")).isEmpty(),
                          QStringLiteral("pebble is not installed (Debian package pebble)"));
         QVERIFY(m_data.isValid());
-        m_window = std::make_unique<ui::MainWindow>(ui::MainWindow::Options{true, m_data.path(), true});
+        ui::MainWindow::Options options;
+        options.sandboxMode = true;
+        options.dataDir = m_data.path();
+        options.loadCertificates = true;
+        m_window = std::make_unique<ui::MainWindow>(options);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -72,7 +76,21 @@ private Q_SLOTS:
         QVERIFY(nextButton(wizard)->isEnabled());
         QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
 
-        // 2. Preflight runs as the page opens (starting the sandbox the first time).
+        // 2. Challenge: the built-in responder; the SSH webroot and dns-01 are offered too.
+        QCOMPARE(wizard->currentId(), int(AddDomainWizard::ChallengePageId));
+        QVERIFY(wizard->findChild<QRadioButton*>(QStringLiteral("challengeBuiltIn"))->isChecked());
+        QVERIFY(wizard->findChild<QRadioButton*>(QStringLiteral("challengeDns01"))->isEnabled());
+        QVERIFY(wizard->findChild<QRadioButton*>(QStringLiteral("challengeRemoteWebroot"))->isEnabled());
+        QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
+
+        // 3. CA and key: the sandbox is preselected in --sandbox mode.
+        QCOMPARE(wizard->currentId(), int(AddDomainWizard::CaPageId));
+        auto* ca = wizard->findChild<QComboBox*>(QStringLiteral("wizardCa"));
+        QCOMPARE(ca->currentData().toInt(), int(ui::CaChoice::Sandbox));
+        QVERIFY(nextButton(wizard)->isEnabled());
+        QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
+
+        // 4. Preflight runs as the page opens (starting the sandbox the first time), for the chosen CA.
         QCOMPARE(wizard->currentId(), int(AddDomainWizard::PreflightPageId));
         auto* preflight = qobject_cast<ui::WizardPreflightPage*>(wizard->currentPage());
         QVERIFY(preflight);
@@ -87,19 +105,6 @@ private Q_SLOTS:
                             results->topLevelItem(0)->text(1) + QStringLiteral(" | ") + status + QStringLiteral(" | ") +
                             (results->topLevelItem(0)->childCount() ? results->topLevelItem(0)->child(0)->text(1)
                                                                     : QString())));
-        QVERIFY(nextButton(wizard)->isEnabled());
-        QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
-
-        // 3. Challenge: the built-in responder; remote webroot and dns-01 are shown as coming.
-        QCOMPARE(wizard->currentId(), int(AddDomainWizard::ChallengePageId));
-        QVERIFY(wizard->findChild<QRadioButton*>(QStringLiteral("challengeBuiltIn"))->isChecked());
-        QVERIFY(!wizard->findChild<QRadioButton*>(QStringLiteral("challengeDns01"))->isEnabled());
-        QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
-
-        // 4. CA and key: the sandbox is preselected in --sandbox mode.
-        QCOMPARE(wizard->currentId(), int(AddDomainWizard::CaPageId));
-        auto* ca = wizard->findChild<QComboBox*>(QStringLiteral("wizardCa"));
-        QCOMPARE(ca->currentData().toInt(), int(ui::CaChoice::Sandbox));
         QVERIFY(nextButton(wizard)->isEnabled());
         QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
 
@@ -149,14 +154,16 @@ private Q_SLOTS:
         QVERIFY(wizard);
         QTest::keyClicks(wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardNames")),
                          QStringLiteral("cancel.example.net"));
-        QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
-        auto* preflight = qobject_cast<ui::WizardPreflightPage*>(wizard->currentPage());
-        QVERIFY(preflight);
-        QTRY_VERIFY_WITH_TIMEOUT(!preflight->isRunning(), 60000);
-        for (int page : {AddDomainWizard::ChallengePageId, AddDomainWizard::CaPageId, AddDomainWizard::ReviewPageId}) {
+        for (int page :
+             {AddDomainWizard::ChallengePageId, AddDomainWizard::CaPageId, AddDomainWizard::PreflightPageId}) {
             QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
             QCOMPARE(wizard->currentId(), page);
         }
+        auto* preflight = qobject_cast<ui::WizardPreflightPage*>(wizard->currentPage());
+        QVERIFY(preflight);
+        QTRY_VERIFY_WITH_TIMEOUT(!preflight->isRunning(), 60000);
+        QTest::mouseClick(nextButton(wizard), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(AddDomainWizard::ReviewPageId));
         QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
         auto* issuePage = qobject_cast<ui::WizardIssuePage*>(wizard->currentPage());
         QVERIFY(issuePage && issuePage->isRunning());
