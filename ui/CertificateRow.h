@@ -40,6 +40,10 @@ struct CertificateRow {
     QString serial;
     QString location;     ///< where the files are (a folder), or the endpoint it was found on
     bool sandbox = false; ///< issued by the local test CA: trusted nowhere
+    QString lineage;      ///< the store lineage this is the current certificate of; empty for other rows
+    int version = 0;      ///< the lineage's certificate version
+    bool autoRenew = false;
+    QString pausedReason; ///< non-empty: unattended renewal stopped until the user acts
 
     [[nodiscard]] CertificateState stateAt(const QDateTime& now) const;
     /// Seconds of validity left at `now` (negative once expired).

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
+#include "core/common/Async.h"
+#include "core/common/Log.h"
 #include "core/store/StoreExecutor.h"
 #include "core/workflow/AccountFiles.h"
+#include "core/workflow/UnattendedRenewal.h"
 #include "ui/AddDomainWizard.h"
 #include "ui/CertificateDetailsDialog.h"
 #include "ui/CertificateFolderScanner.h"
@@ -14,22 +17,35 @@
 #include "ui/SandboxService.h"
 #include "ui/ServersPage.h"
 #include "ui/SettingsDialog.h"
+#include "ui/StoreCall.h"
+#include "ui/StoreCertificateRows.h"
 #include "ui/TrayNotifier.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPointer>
+#include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace certdeck::ui {
 
@@ -95,10 +111,15 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_nextRenewal->setObjectName(QStringLiteral("statusNextRenewal"));
     m_unattended = new QLabel(this);
     m_unattended->setObjectName(QStringLiteral("statusUnattended"));
-    // The systemd user timer arrives with the installer work; say so rather than pretend.
-    m_unattended->setText(tr("Unattended renewal: not set up yet (renews while Certdeck is open)"));
+    m_installTimer = new QPushButton(tr("Install…"), this);
+    m_installTimer->setObjectName(QStringLiteral("installTimerButton"));
+    m_installTimer->setAccessibleName(tr("Install unattended renewal"));
+    m_installTimer->setFlat(true);
+    connect(m_installTimer, &QPushButton::clicked, this, &MainWindow::installUnattendedRenewal);
     statusBar()->addWidget(m_nextRenewal, 1);
     statusBar()->addPermanentWidget(m_unattended);
+    statusBar()->addPermanentWidget(m_installTimer);
+    updateUnattendedStatus();
 
     m_tray = new TrayNotifier(this);
     connect(m_tray, &TrayNotifier::showWindowRequested, this, [this] {
@@ -129,24 +150,57 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::loadCertificates() {
     QPointer<MainWindow> self(this);
-    auto task = CertificateFolderScanner::scanAsync(m_options.dataDir);
-    QCoro::connect(std::move(task), this, [self](const QList<CertificateRow>& rows) {
+    const auto apply = [self](QList<CertificateRow> rows) {
         if (!self)
             return;
-        // Certificates issued while the scan ran stay (they are newer): merge rather than replace. One
+        // Certificates issued while the load ran stay (they are newer): merge rather than replace. One
         // reset, not a row-by-row insert: every insert re-sorts the proxy and recounts the states, which
         // made 10,000 saved certificates take seconds.
         const CertificateTableModel* model = self->m_dashboard->model();
-        QList<CertificateRow> merged;
-        merged.reserve(model->rowCount() + rows.size());
-        for (int i = 0; i < model->rowCount(); ++i)
-            merged << model->rowAt(i);
-        for (const CertificateRow& r : rows)
-            if (model->rowOfId(r.id) < 0)
-                merged << r;
-        self->m_dashboard->setCertificates(std::move(merged));
+        if (model->rowCount() > 0) {
+            QSet<QString> ids;
+            for (const CertificateRow& r : std::as_const(rows))
+                ids.insert(r.id);
+            for (int i = 0; i < model->rowCount(); ++i)
+                if (!ids.contains(model->rowAt(i).id))
+                    rows << model->rowAt(i);
+        }
+        self->m_dashboard->setCertificates(std::move(rows));
         Q_EMIT self->certificatesLoaded();
+    };
+    // A data folder from before the store (certificates only as <data>/live/*/cert.pem): read those
+    // files once. Every other folder is read from the store's columns, never by parsing PEM.
+    if (!QFileInfo::exists(m_options.dataDir + QStringLiteral("/certdeck.sqlite")) &&
+        QFileInfo::exists(m_options.dataDir + QStringLiteral("/live"))) {
+        auto task = CertificateFolderScanner::scanAsync(m_options.dataDir);
+        QCoro::connect(std::move(task), this, [apply](const QList<CertificateRow>& rows) { apply(rows); });
+        return;
+    }
+    auto job = m_store->run([](store::Store& s) { return StoreCertificateRows::read(s); });
+    whenReady(std::move(job), this, [self, apply](const Result<QList<CertificateRow>>& rows) {
+        if (!self)
+            return;
+        if (!rows) {
+            self->showStoreError(rows.error());
+            apply({});
+            return;
+        }
+        apply(*rows);
     });
+}
+
+void MainWindow::reloadCertificate(const QString& lineage) {
+    QPointer<MainWindow> self(this);
+    auto job = m_store->run([lineage](store::Store& s) { return StoreCertificateRows::readLineage(s, lineage); });
+    whenReady(std::move(job), this, [self](const Result<CertificateRow>& row) {
+        if (self && row)
+            self->m_dashboard->upsertCertificate(*row);
+    });
+}
+
+void MainWindow::showStoreError(const Error& error) {
+    statusBar()->showMessage(error.userMessage);
+    qCWarning(lcStore) << "store:" << error.toString();
 }
 
 void MainWindow::addSection(const QString& objectName, const QString& title, const QString& icon, QWidget* page) {
@@ -257,6 +311,88 @@ void MainWindow::updateStatus() {
                       .arg(Formatting::namesSummary(r.names), Formatting::relative(r.plannedRenewal, now)));
     }
     m_tray->setStatus(model->rowCount(), trouble);
+}
+
+bool MainWindow::systemdUser() const {
+    return m_options.systemd.value_or(workflow::UnattendedRenewal::systemdRunning());
+}
+
+bool MainWindow::isUnattendedRenewalInstalled() const {
+    return workflow::UnattendedRenewal::isInstalled();
+}
+
+void MainWindow::updateUnattendedStatus() {
+    const bool installed = isUnattendedRenewalInstalled();
+    m_unattended->setText(installed ? tr("Unattended renewal: installed (systemd timer, twice a day)")
+                                    : tr("Unattended renewal: off — renews only while Certdeck is open"));
+    m_unattended->setToolTip(installed ? tr("The systemd user timer %1 runs 'certdeck-cli renew --all' even when "
+                                            "Certdeck is closed.")
+                                             .arg(QLatin1String(workflow::UnattendedRenewal::kTimerUnit))
+                                       : QString());
+    m_installTimer->setVisible(!installed);
+    m_installTimer->setToolTip(systemdUser() ? tr("Install a systemd user timer that renews certificates twice a day")
+                                             : tr("Show the crontab line that renews certificates twice a day"));
+}
+
+void MainWindow::installUnattendedRenewal() {
+    const QString program =
+        m_options.cliProgram.isEmpty() ? workflow::UnattendedRenewal::cliProgram() : m_options.cliProgram;
+    const QString dataDir = QDir(m_options.dataDir).absolutePath();
+    if (!systemdUser()) {
+        // No systemd --user here: the same schedule as a crontab line for the user to add.
+        auto* dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("crontabDialog"));
+        dialog->setWindowTitle(tr("Unattended renewal"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        auto* layout = new QVBoxLayout(dialog);
+        auto* text = new QLabel(tr("This system does not run systemd. Add this line with <b>crontab -e</b> to "
+                                   "renew certificates twice a day, even when Certdeck is closed:"),
+                                dialog);
+        text->setWordWrap(true);
+        auto* line = new QLineEdit(workflow::UnattendedRenewal::crontabLine(
+                                       program.isEmpty() ? QStringLiteral("certdeck-cli") : program, dataDir),
+                                   dialog);
+        line->setObjectName(QStringLiteral("crontabLine"));
+        line->setAccessibleName(tr("Crontab line"));
+        line->setReadOnly(true);
+        line->setMinimumWidth(line->fontMetrics().horizontalAdvance(line->text()) + 24);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        auto* copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
+        copy->setObjectName(QStringLiteral("crontabCopy"));
+        connect(copy, &QPushButton::clicked, line, [line] { QGuiApplication::clipboard()->setText(line->text()); });
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+        layout->addWidget(text);
+        layout->addWidget(line);
+        layout->addWidget(buttons);
+        dialog->open();
+        return;
+    }
+    workflow::UnattendedRenewal::Setup setup;
+    setup.program = program;
+    setup.dataDir = dataDir;
+    setup.enable = m_options.enableTimer;
+    m_installTimer->setEnabled(false);
+    m_unattended->setText(tr("Unattended renewal: installing…"));
+    // systemctl may take a while: off the GUI thread.
+    auto job = runBlocking([setup] { return workflow::UnattendedRenewal::install(setup); });
+    QPointer<MainWindow> self(this);
+    whenReady(std::move(job), this, [self](const Result<workflow::UnattendedRenewal::Installed>& installed) {
+        if (!self)
+            return;
+        self->m_installTimer->setEnabled(true);
+        self->updateUnattendedStatus();
+        if (!installed)
+            self->showError(tr("Unattended renewal was not installed"), installed.error());
+    });
+}
+
+void MainWindow::showError(const QString& title, const Error& error) {
+    auto* box = new QMessageBox(QMessageBox::Warning, title, error.userMessage, QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!error.detail.isEmpty())
+        box->setDetailedText(error.detail);
+    box->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/Error.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
+class QPushButton;
 class QListWidget;
 class QStackedWidget;
 
@@ -31,6 +35,11 @@ public:
         bool sandboxMode = false;     ///< --sandbox: the local test CA is the default and preflight asks its DNS
         QString dataDir;              ///< empty: workflow::AccountFiles::defaultDataDir()
         bool loadCertificates = true; ///< read the saved certificates at start (off the GUI thread)
+        /// Whether systemd --user runs here (the Install… button writes units) or not (it shows a
+        /// crontab line); unset: detect.
+        std::optional<bool> systemd;
+        bool enableTimer = true; ///< after writing the units, `systemctl --user enable --now` the timer
+        QString cliProgram;      ///< certdeck-cli for the units; empty: UnattendedRenewal::cliProgram()
     };
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -49,6 +58,11 @@ public:
     /// Shows the details of a certificate on the dashboard by its id.
     void openCertificateDetails(const QString& id);
     void openSettings();
+    /// Re-reads one lineage's row from the store into the dashboard (after a renewal, a revoke…).
+    void reloadCertificate(const QString& lineage);
+    /// The status line's "Install…": writes and enables the systemd user timer, or shows the crontab
+    /// line where there is no systemd.
+    void installUnattendedRenewal();
 
 Q_SIGNALS:
     /// The saved certificates have been read (at start).
@@ -62,6 +76,11 @@ private:
     void addSection(const QString& objectName, const QString& title, const QString& icon, QWidget* page);
     void updateStatus();
     void loadCertificates();
+    void showStoreError(const Error& error);
+    void showError(const QString& title, const Error& error);
+    [[nodiscard]] bool systemdUser() const;
+    [[nodiscard]] bool isUnattendedRenewalInstalled() const;
+    void updateUnattendedStatus();
 
     Options m_options;
     std::unique_ptr<store::StoreExecutor> m_store;
@@ -72,6 +91,7 @@ private:
     TrayNotifier* m_tray = nullptr;
     QLabel* m_nextRenewal = nullptr;
     QLabel* m_unattended = nullptr;
+    QPushButton* m_installTimer = nullptr;
     QPointer<AddDomainWizard> m_wizard;
 };
 

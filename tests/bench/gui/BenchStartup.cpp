@@ -5,13 +5,16 @@
 //   build/ci/tests/bench/gui/bench_gui_startup [RUNS [DATADIR]]
 //
 // Once, 10,000 small certificates (one shared P-256 key, signed by a local root with
-// crypto::CertificateAuthority, lifetimes of 1 to 90 days so every state shows) are written to
-// <data>/live/<name>/cert.pem, where the app reads them at start. Then each run starts this program
+// crypto::CertificateAuthority, lifetimes of 1 to 90 days so every state shows) are saved in a store
+// (<data>/certdeck.sqlite, through core/store in one transaction: a lineage and its current
+// certificate each, some with an ARI window, some whose last renewal failed), where the app reads
+// them at start from SQLite columns. Then each run starts this program
 // again as a fresh process (offscreen) that does what app/gui/main.cpp does, waits until the saved
 // certificates are on the dashboard, the timeline has painted them and the event loop is idle again,
 // and prints its peak RSS (VmHWM). The time is measured by the parent from process start to that line.
 #include "core/crypto/CertificateAuthority.h"
 #include "core/crypto/PrivateKey.h"
+#include "core/store/Store.h"
 #include "ui/CertificateTableModel.h"
 #include "ui/DashboardPage.h"
 #include "ui/ExpiryTimelineWidget.h"
@@ -22,6 +25,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -50,28 +54,62 @@ qint64 peakRssKiB() {
 bool generate(const QString& dataDir) {
     auto root = crypto::CertificateAuthority::createRoot(QStringLiteral("Certdeck bench root"), 365);
     auto key = crypto::PrivateKey::generate(crypto::KeyType::P256);
-    if (!root || !key) {
-        std::fprintf(stderr, "cannot create the bench CA\n");
+    auto opened = store::Store::open(dataDir);
+    if (!root || !key || !opened) {
+        std::fprintf(stderr, "cannot create the bench CA or store\n");
         return false;
     }
+    store::Store& st = **opened;
     static const char* const words[] = {"shop", "blog", "mail", "api", "status", "git", "wiki", "cloud", "files"};
     static const char* const zones[] = {"example.com", "example.org", "example.net", "beispiel.de"};
-    for (int i = 0; i < kCertificates; ++i) {
-        const QString name =
-            QStringLiteral("%1%2.%3").arg(QLatin1String(words[i % 9])).arg(i).arg(QLatin1String(zones[(i / 9) % 4]));
-        const QStringList ids{name, QStringLiteral("www.") + name};
-        auto cert = crypto::CertificateAuthority::issue(root->first, root->second, *key, ids, 1 + i % 90);
-        if (!cert) {
-            std::fprintf(stderr, "issue failed: %s\n", qPrintable(cert.error().toString()));
-            return false;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Status saved = st.db().transaction([&]() -> Status {
+        for (int i = 0; i < kCertificates; ++i) {
+            const QString name = QStringLiteral("%1%2.%3")
+                                     .arg(QLatin1String(words[i % 9]))
+                                     .arg(i)
+                                     .arg(QLatin1String(zones[(i / 9) % 4]));
+            const QStringList ids{name, QStringLiteral("www.") + name};
+            auto cert = crypto::CertificateAuthority::issue(root->first, root->second, *key, ids, 1 + i % 90);
+            if (!cert)
+                return cert.error();
+            store::Lineage l;
+            l.name = name;
+            l.names = ids;
+            l.directoryUrl = QUrl(QStringLiteral("https://acme.example.net/directory"));
+            if (i % 7 == 0) {
+                l.ariWindowStart = cert->notAfter().addDays(-(i % 90) / 3 - 2);
+                l.ariWindowEnd = l.ariWindowStart.addDays(2);
+                l.ariCheckedAt = now;
+            }
+            if (i % 97 == 0) {
+                l.failureCount = 2;
+                l.nextAttemptAt = now.addSecs(600);
+            }
+            if (auto s = st.lineages().insert(l); !s)
+                return s;
+            const QList<crypto::Certificate> chain{*cert, root->second};
+            store::CertificateRecord record = store::CertificateRecord::fromChain(chain, l.id, 1);
+            if (auto s = st.certificates().add(record); !s)
+                return s;
         }
-        const QString dir = dataDir + QStringLiteral("/live/") + name;
-        QDir().mkpath(dir);
-        QFile f(dir + QStringLiteral("/cert.pem"));
-        if (!f.open(QIODevice::WriteOnly) || f.write(cert->toPem()) < 0)
-            return false;
+        return {};
+    });
+    if (!saved) {
+        std::fprintf(stderr, "saving failed: %s\n", qPrintable(saved.error().toString()));
+        return false;
     }
     return true;
+}
+
+int storedCertificates(const QString& dataDir) {
+    if (!QFileInfo::exists(dataDir + QStringLiteral("/certdeck.sqlite")))
+        return 0;
+    auto opened = store::Store::open(dataDir);
+    if (!opened)
+        return 0;
+    auto list = (*opened)->lineages().summaries();
+    return list ? int(list->size()) : 0;
 }
 
 int child(int argc, char** argv, const QString& dataDir) {
@@ -133,8 +171,7 @@ int main(int argc, char** argv) {
     // An optional folder keeps the generated certificates between runs of the bench.
     QTemporaryDir temporary;
     const QString dataDir = argc > 2 ? QString::fromLocal8Bit(argv[2]) : temporary.path();
-    const int existing =
-        int(QDir(dataDir + QStringLiteral("/live")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+    const int existing = storedCertificates(dataDir);
     if (existing != kCertificates) {
         QElapsedTimer gen;
         gen.start();
