@@ -53,13 +53,15 @@ DeployTarget DeployTarget::fromPreset(DeployPreset preset, const ssh::SshTarget&
         t.files = pair;
         t.configTest = argv({"postfix", "check"});
         t.reload = argv({"postfix", "reload"});
-        t.verifyPort = 465; // submissions: TLS from the first byte (STARTTLS ports are not probed yet)
+        // Port 25 is open on every Postfix (submission on 587 only when enabled in master.cf); SMTP
+        // STARTTLS (RFC 3207) by the port. 465 (submissions) speaks TLS at once.
+        t.verifyPort = 25;
         break;
     case DeployPreset::Dovecot:
         t.files = pair;
         t.configTest = argv({"doveconf", "-n"});
         t.reload = argv({"doveadm", "reload"});
-        t.verifyPort = 993; // imaps
+        t.verifyPort = 143; // IMAP STARTTLS (RFC 3501 §6.2.1) by the port; 993 (imaps) speaks TLS at once
         break;
     case DeployPreset::Generic:
         t.files = {file(FileContent::Certificate, directory, QStringLiteral("cert.pem")),
@@ -100,6 +102,10 @@ QString DeployTarget::presetName(DeployPreset preset) {
         return QStringLiteral("generic");
     }
     return {};
+}
+
+monitor::StartTls DeployTarget::effectiveStartTls() const {
+    return verifyStartTls ? *verifyStartTls : monitor::TlsProbe::startTlsForPort(verifyPort);
 }
 
 QString DeployTarget::displayName() const {

@@ -2,11 +2,14 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/monitor/TlsProbe.h"
 #include "core/ssh/SshTarget.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace certdeck::deploy {
 
@@ -60,10 +63,17 @@ struct DeployTarget {
     quint16 verifyPort = 443;
     /// SNI name for the verification; empty: the certificate's first DNS name.
     QString verifyServerName;
+    /// How TLS starts on the verify port: empty: by the port (25 and 587 SMTP STARTTLS, 143 IMAP,
+    /// 110 POP3, anything else TLS at once; monitor::TlsProbe::startTlsForPort), so a stored target
+    /// whose port was changed to 465 or 993 stays right.
+    std::optional<monitor::StartTls> verifyStartTls;
+    /// verifyStartTls, or the port's usual upgrade.
+    [[nodiscard]] monitor::StartTls effectiveStartTls() const;
 
     /// A target for `preset`: files named like certbot's live/ folder in `directory` (fullchain.pem,
     /// privkey.pem; HAProxy: one combined certificate.pem), the service's test and reload commands and
-    /// verify port (443; Postfix 465 and Dovecot 993, which speak TLS at once). Adjust afterwards.
+    /// verify port (443; Postfix 25 with SMTP STARTTLS, Dovecot 143 with IMAP STARTTLS — set
+    /// verifyPort to 465 or 993 for their implicit-TLS ports). Adjust afterwards.
     static DeployTarget fromPreset(DeployPreset preset, const ssh::SshTarget& server, const QString& directory);
     /// "nginx", "apache", "haproxy", "postfix", "dovecot", "generic".
     static Result<DeployPreset> presetFromName(const QString& name);

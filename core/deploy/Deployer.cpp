@@ -643,6 +643,7 @@ QCoro::Task<DeployResult> Deployer::deploy(DeployTarget target, DeployMaterial m
             job.probe.serverName = QStringLiteral("certdeck-check") + job.probe.serverName.mid(1);
     }
     job.probe.timeout = std::chrono::milliseconds(5000);
+    job.probe.startTls = target.effectiveStartTls();
     job.probe.extraCaPem = m_options.verifyCaPem;
 
     // What is served now, to prove a rollback worked (a site that is not up yet is fine). The probe

@@ -26,6 +26,8 @@ struct TlsProbeResult {
     QStringList dnsNames;
     QDateTime notBefore;
     QDateTime notAfter;
+    /// The plain-text upgrade used before the handshake: "smtp", "imap", "pop3"; empty: none.
+    QString startTls;
     /// Negotiated protocol ("TLSv1.2", "TLSv1.3") and cipher suite.
     QString protocol;
     QString cipher;

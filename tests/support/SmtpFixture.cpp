@@ -12,6 +12,11 @@ using namespace std::chrono_literals;
 SmtpFixture::SmtpFixture(bool startTls)
     : m_startTls(startTls) {}
 
+void SmtpFixture::useCertificate(const QByteArray& certificatePem, const QByteArray& keyPem) {
+    m_certificatePem = certificatePem;
+    m_keyPem = keyPem;
+}
+
 SmtpFixture::~SmtpFixture() {
     stop();
 }
@@ -26,7 +31,18 @@ bool SmtpFixture::start(QString* error) {
     }
     const QString maildir = m_dir.filePath(QStringLiteral("maildir"));
     QStringList args{QStringLiteral("-m"), QStringLiteral("aiosmtpd"), QStringLiteral("-n")};
-    if (m_startTls) {
+    if (m_startTls && !m_certificatePem.isEmpty()) {
+        QFile cert(certificateFile());
+        QFile key(m_dir.filePath(QStringLiteral("smtp.key")));
+        if (!cert.open(QIODevice::WriteOnly) || cert.write(m_certificatePem) != m_certificatePem.size() ||
+            !key.open(QIODevice::WriteOnly) || key.write(m_keyPem) != m_keyPem.size()) {
+            *error = QStringLiteral("cannot write the SMTP fixture's certificate");
+            return false;
+        }
+        key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        args << QStringLiteral("--tlscert") << certificateFile() << QStringLiteral("--tlskey")
+             << m_dir.filePath(QStringLiteral("smtp.key"));
+    } else if (m_startTls) {
         if (!runTool(QStringLiteral("openssl"),
                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),

@@ -18,6 +18,10 @@ public:
     explicit SmtpFixture(bool startTls = true);
     ~SmtpFixture();
 
+    /// Before start(): serve this certificate (chain, PEM) and key for STARTTLS instead of a fresh
+    /// self-signed pair, so a test knows the fingerprint a client must see.
+    void useCertificate(const QByteArray& certificatePem, const QByteArray& keyPem);
+
     bool start(QString* error);
     void stop();
 
@@ -29,6 +33,8 @@ public:
 
 private:
     bool m_startTls;
+    QByteArray m_certificatePem;
+    QByteArray m_keyPem;
     QTemporaryDir m_dir;
     quint16 m_port = 0;
     std::unique_ptr<ServerProcess> m_server;

@@ -50,7 +50,12 @@ QCoro::Task<int> DeployCommand::run(CliContext& ctx) {
     const QCommandLineOption noVerify(QStringLiteral("no-verify"), QStringLiteral("Skip the TLS verification."));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("Servers at once."),
                                          QStringLiteral("N"), QStringLiteral("8"));
-    p.addOptions({cert, key, to, all, servers, server, preset, dir, verifyPort, serverNameOpt, noVerify, concurrency});
+    const QCommandLineOption verifyStartTls(
+        QStringLiteral("verify-starttls"),
+        QStringLiteral("How TLS starts on the verify port: none, smtp, imap, pop3 (default: by the port)."),
+        QStringLiteral("PROTO"));
+    p.addOptions({cert, key, to, all, servers, server, preset, dir, verifyPort, verifyStartTls, serverNameOpt, noVerify,
+                  concurrency});
     int code = 0;
     if (!parseCommandLine(p, ctx, name(), &code))
         co_return code;
@@ -98,6 +103,12 @@ QCoro::Task<int> DeployCommand::run(CliContext& ctx) {
         if (p.isSet(verifyPort))
             t.verifyPort = static_cast<quint16>(p.value(verifyPort).toUInt());
         t.verifyServerName = p.value(serverNameOpt);
+        if (p.isSet(verifyStartTls)) {
+            auto upgrade = monitor::TlsProbe::startTlsFromName(p.value(verifyStartTls));
+            if (!upgrade)
+                co_return reportError(ctx, upgrade.error());
+            t.verifyStartTls = *upgrade;
+        }
         targets << t;
     }
     if (targets.isEmpty())

@@ -53,7 +53,11 @@ QCoro::Task<int> ScanCommand::run(CliContext& ctx) {
     const QCommandLineOption caFile(QStringLiteral("ca-file"),
                                     QStringLiteral("Also trust this CA (PEM) when judging the chain."),
                                     QStringLiteral("PEM"));
-    p.addOptions({sni, connect, caFile});
+    const QCommandLineOption startTls(QStringLiteral("starttls"),
+                                      QStringLiteral("Upgrade a plain connection first: smtp, imap, pop3 or none "
+                                                     "(default: by the port: 25 and 587 smtp, 143 imap, 110 pop3)."),
+                                      QStringLiteral("PROTO"));
+    p.addOptions({sni, connect, caFile, startTls});
     int code = 0;
     if (!parseCommandLine(p, ctx, name(), &code))
         co_return code;
@@ -97,8 +101,17 @@ QCoro::Task<int> ScanCommand::run(CliContext& ctx) {
             targets << *o;
         }
     }
-    for (auto& t : targets)
+    std::optional<monitor::StartTls> upgrade;
+    if (p.isSet(startTls)) {
+        auto parsed = monitor::TlsProbe::startTlsFromName(p.value(startTls));
+        if (!parsed)
+            co_return reportError(ctx, parsed.error());
+        upgrade = *parsed;
+    }
+    for (auto& t : targets) {
         t.extraCaPem = extraCa;
+        t.startTls = upgrade ? *upgrade : monitor::TlsProbe::startTlsForPort(t.port);
+    }
 
     monitor::EndpointScanner scanner;
     const CancelToken cancel;
@@ -139,13 +152,15 @@ QCoro::Task<int> ScanCommand::run(CliContext& ctx) {
                                     {QStringLiteral("sha256"), r->leafSha256Hex},
                                     {QStringLiteral("chainLength"), static_cast<int>(r->chainDer.size())},
                                     {QStringLiteral("protocol"), r->protocol},
+                                    {QStringLiteral("starttls"), r->startTls},
                                     {QStringLiteral("trusted"), r->trusted},
                                     {QStringLiteral("problems"), QJsonArray::fromStringList(r->verificationErrors)}});
         } else {
             *ctx.out << where << "  expires " << r->notAfter.toString(Qt::ISODate) << " ("
                      << describeExpiry(r->notAfter, now) << ")  " << (r->trusted ? "trusted" : "NOT TRUSTED") << "  "
                      << r->dnsNames.join(QLatin1Char(',')) << "  issuer: " << r->issuer
-                     << "  chain: " << r->chainDer.size() << "  " << r->protocol << '\n';
+                     << "  chain: " << r->chainDer.size() << "  " << r->protocol
+                     << (r->startTls.isEmpty() ? QString() : QStringLiteral(" (STARTTLS %1)").arg(r->startTls)) << '\n';
             for (const QString& problem : r->verificationErrors)
                 *ctx.out << "    " << problem << '\n';
         }

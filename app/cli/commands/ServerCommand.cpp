@@ -106,6 +106,12 @@ Result<deploy::DeployTarget> ServersFile::target(const QString& name, const QStr
     t.verifyHost = o.value(QStringLiteral("verifyHost")).toString();
     t.verifyPort = static_cast<quint16>(o.value(QStringLiteral("verifyPort")).toInt(t.verifyPort));
     t.verifyServerName = o.value(QStringLiteral("serverName")).toString();
+    if (o.contains(QStringLiteral("verifyStartTls"))) {
+        auto upgrade = monitor::TlsProbe::startTlsFromName(o.value(QStringLiteral("verifyStartTls")).toString());
+        if (!upgrade)
+            return upgrade.error();
+        t.verifyStartTls = *upgrade;
+    }
     if (auto valid = t.validate(); !valid)
         return valid.error();
     return t;

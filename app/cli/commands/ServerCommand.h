@@ -20,7 +20,8 @@ namespace certdeck::cli {
 ///    "targets": {"web1-nginx": {"server": "web1", "preset": "nginx", "directory": "/etc/ssl/x",
 ///                               "configTest": [...], "reload": [...], "owner": "", "group": "",
 ///                               "sudo": false, "verify": true, "verifyHost": "", "verifyPort": 443,
-///                               "serverName": ""}}}
+///                               "serverName": "", "verifyStartTls": "none|smtp|imap|pop3" (default:
+///                               by the port)}}}
 /// Certdeck's own known_hosts is `<data dir>/known_hosts`.
 class ServerCommand final : public Command {
 public:

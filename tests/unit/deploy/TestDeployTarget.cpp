@@ -37,8 +37,26 @@ private Q_SLOTS:
         QCOMPARE(haproxy.files[0].mode, 0600);
         QCOMPARE(haproxy.configTest.first(), QStringLiteral("haproxy"));
 
-        QCOMPARE(DeployTarget::fromPreset(DeployPreset::Postfix, server(), dir).verifyPort, quint16(465));
-        QCOMPARE(DeployTarget::fromPreset(DeployPreset::Dovecot, server(), dir).verifyPort, quint16(993));
+        // Mail servers are verified through STARTTLS on their plain ports, chosen by the port.
+        DeployTarget postfix = DeployTarget::fromPreset(DeployPreset::Postfix, server(), dir);
+        QCOMPARE(postfix.verifyPort, quint16(25));
+        QCOMPARE(postfix.effectiveStartTls(), monitor::StartTls::Smtp);
+        DeployTarget dovecot = DeployTarget::fromPreset(DeployPreset::Dovecot, server(), dir);
+        QCOMPARE(dovecot.verifyPort, quint16(143));
+        QCOMPARE(dovecot.effectiveStartTls(), monitor::StartTls::Imap);
+        // The implicit-TLS ports stay available: a stored port of 465 or 993 means TLS at once.
+        postfix.verifyPort = 465;
+        QCOMPARE(postfix.effectiveStartTls(), monitor::StartTls::None);
+        postfix.verifyPort = 587;
+        QCOMPARE(postfix.effectiveStartTls(), monitor::StartTls::Smtp);
+        dovecot.verifyPort = 993;
+        QCOMPARE(dovecot.effectiveStartTls(), monitor::StartTls::None);
+        dovecot.verifyStartTls = monitor::StartTls::Imap; // explicit wins over the port
+        QCOMPARE(dovecot.effectiveStartTls(), monitor::StartTls::Imap);
+        QCOMPARE(nginx.effectiveStartTls(), monitor::StartTls::None);
+        QCOMPARE(*monitor::TlsProbe::startTlsFromName(QStringLiteral("IMAP")), monitor::StartTls::Imap);
+        QCOMPARE(*monitor::TlsProbe::startTlsFromName(QStringLiteral("pop3")), monitor::StartTls::Pop3);
+        QVERIFY(!monitor::TlsProbe::startTlsFromName(QStringLiteral("ftp")));
         QCOMPARE(DeployTarget::fromPreset(DeployPreset::Apache, server(), dir).configTest.first(),
                  QStringLiteral("apachectl"));
         const DeployTarget generic = DeployTarget::fromPreset(DeployPreset::Generic, server(), dir);
