@@ -104,4 +104,19 @@ QCoro::Task<int> runCli(QStringList arguments, QTextStream& out, QTextStream& er
     co_return 2;
 }
 
+namespace {
+StepHook& stepHookStorage() {
+    static StepHook hook;
+    return hook;
+}
+} // namespace
+
+void setStepHook(StepHook hook) {
+    stepHookStorage() = std::move(hook);
+}
+
+const StepHook& stepHook() {
+    return stepHookStorage();
+}
+
 } // namespace certdeck::cli

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -46,5 +47,12 @@ QCoro::Task<int> runCli(QStringList arguments, QTextStream& out, QTextStream& er
 
 /// The text of `certdeck-cli --help` (also the man page source).
 QString helpText();
+
+/// Called at named steps of an issuance during `renew` ("order-created", "finalized"; see
+/// workflow::RenewalEnvironment::stepHook). Never set by certdeck-cli; only the test build
+/// certdeck-cli-test-hooks sets one, to stop like a killed process at a chosen step.
+using StepHook = std::function<void(const QString& step)>;
+void setStepHook(StepHook hook);
+const StepHook& stepHook();
 
 } // namespace certdeck::cli

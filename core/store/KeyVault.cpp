@@ -208,4 +208,40 @@ Status KeyVault::removeAccountKey(const QString& accountId) {
     return {};
 }
 
+Result<QString> KeyVault::savePendingKey(const QString& lineage, const crypto::PrivateKey& key) {
+    if (auto s = checkName(lineage); !s)
+        return s.error();
+    const QString dir = m_root + QStringLiteral("/pending/") + lineage;
+    for (const QString& d : {m_root, m_root + QStringLiteral("/pending"), dir}) {
+        if (auto s = makeDirectory(d, 0700); !s)
+            return s.error();
+    }
+    auto pem = key.toPem();
+    if (!pem)
+        return pem.error();
+    const QString path = dir + QStringLiteral("/privkey.pem");
+    if (auto s = writeFileAtomic(path, pem->bytes(), 0600); !s)
+        return s.error();
+    return path;
+}
+
+Result<crypto::PrivateKey> KeyVault::loadPendingKey(const QString& lineage) const {
+    if (auto s = checkName(lineage); !s)
+        return s.error();
+    auto data = readBounded(m_root + QStringLiteral("/pending/") + lineage + QStringLiteral("/privkey.pem"), 64 * 1024);
+    if (!data)
+        return data.error();
+    SecureBytes pem(std::move(*data));
+    return crypto::PrivateKey::fromPem(pem.bytes());
+}
+
+Status KeyVault::removePendingKey(const QString& lineage) {
+    if (auto s = checkName(lineage); !s)
+        return s;
+    QDir dir(m_root + QStringLiteral("/pending/") + lineage);
+    if (dir.exists() && !dir.removeRecursively())
+        return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(dir.path()));
+    return {};
+}
+
 } // namespace certdeck::store

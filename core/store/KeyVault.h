@@ -43,6 +43,13 @@ public:
     Result<crypto::PrivateKey> loadAccountKey(const QString& accountId) const;
     Status removeAccountKey(const QString& accountId);
 
+    /// The key made for a lineage's order in flight, kept (0600, `pending/<lineage>/privkey.pem`) before
+    /// the CSR goes to the CA so an interrupted issuance can be finished with it. Returns the path.
+    Result<QString> savePendingKey(const QString& lineage, const crypto::PrivateKey& key);
+    Result<crypto::PrivateKey> loadPendingKey(const QString& lineage) const;
+    /// Removing a key that is not there is not an error.
+    Status removePendingKey(const QString& lineage);
+
 private:
     Status prepare(const QString& lineage);
 

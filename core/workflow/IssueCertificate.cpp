@@ -141,6 +141,33 @@ Status checkIssued(const acme::CertificateChain& chain, const crypto::PrivateKey
     return {};
 }
 
+/// Why an interrupted order cannot be finished (empty: it can). RFC 8555 §7.1.6 order states.
+QString resumableReason(const Result<acme::Order>& order, const QList<acme::Identifier>& identifiers, bool haveKey,
+                        const QDateTime& now) {
+    if (!order)
+        return order.error().code == ErrorCode::NotFound ? QObject::tr("the CA no longer knows it")
+                                                         : order.error().userMessage;
+    if (order->status == acme::Order::Status::Invalid)
+        return QObject::tr("it is invalid");
+    if (order->expires.isValid() && order->expires <= now && order->status != acme::Order::Status::Valid)
+        return QObject::tr("it expired");
+    QStringList want;
+    for (const auto& id : identifiers)
+        want << id.value;
+    QStringList have;
+    for (const auto& id : order->identifiers)
+        have << id.value;
+    want.sort();
+    have.sort();
+    if (want != have)
+        return QObject::tr("it is for other names");
+    const bool finalized =
+        order->status == acme::Order::Status::Processing || order->status == acme::Order::Status::Valid;
+    if (finalized && !haveKey)
+        return QObject::tr("the key it was finalized with is missing");
+    return {};
+}
+
 } // namespace
 
 QCoro::Task<Result<IssueResult>> issueCertificate(acme::AcmeClient& client, IssueRequest request, Progress& progress,
@@ -161,21 +188,55 @@ QCoro::Task<Result<IssueResult>> issueCertificate(acme::AcmeClient& client, Issu
     QStringList names;
     for (const auto& id : request.identifiers)
         names << id.value;
-    progress.report(QStringLiteral("order"),
-                    QObject::tr("Ordering a certificate for %1").arg(names.join(QStringLiteral(", "))));
-    const acme::NewOrderOptions orderOptions{request.profile, request.replaces};
-    auto order = co_await client.newOrder(request.identifiers, orderOptions, cancel);
-    if (!order) {
-        progress.failed(QStringLiteral("order"), order.error().userMessage);
-        co_return order.error();
+    Result<acme::Order> order = Error(ErrorCode::Acme, QObject::tr("No order."));
+    bool resumed = false;
+    if (!request.resumeOrderUrl.isEmpty()) {
+        progress.report(QStringLiteral("order"), QObject::tr("Looking up the interrupted order"));
+        auto fetching = client.fetchOrder(request.resumeOrderUrl, cancel);
+        auto fetched = co_await fetching;
+        const QString unusable = resumableReason(fetched, request.identifiers, request.reuseKey.has_value(),
+                                                 QDateTime::currentDateTimeUtc());
+        if (unusable.isEmpty()) {
+            order = std::move(fetched);
+            resumed = true;
+            progress.done(QStringLiteral("order"),
+                          QObject::tr("Resuming the interrupted order (%1)").arg(acme::orderStatusName(order->status)));
+        } else {
+            qCInfo(lcWorkflow) << "interrupted order not resumed:" << unusable;
+            progress.report(QStringLiteral("order"), QObject::tr("The interrupted order cannot be finished (%1); "
+                                                                 "starting a new one")
+                                                         .arg(unusable));
+        }
     }
-    progress.done(QStringLiteral("order"), QObject::tr("Order created"));
+    if (!resumed) {
+        progress.report(QStringLiteral("order"),
+                        QObject::tr("Ordering a certificate for %1").arg(names.join(QStringLiteral(", "))));
+        const acme::NewOrderOptions orderOptions{request.profile, request.replaces};
+        auto placing = client.newOrder(request.identifiers, orderOptions, cancel);
+        auto placed = co_await placing;
+        order = std::move(placed);
+        if (!order) {
+            progress.failed(QStringLiteral("order"), order.error().userMessage);
+            co_return order.error();
+        }
+        if (request.orderPlaced) {
+            if (auto s = request.orderPlaced(*order); !s)
+                co_return s.error();
+        }
+        progress.done(QStringLiteral("order"), QObject::tr("Order created"));
+    }
+    // Already finalized before the interruption: only the download is left.
+    const bool finalizedBefore =
+        resumed && (order->status == acme::Order::Status::Processing || order->status == acme::Order::Status::Valid);
 
     // Authorizations in parallel: QCoro tasks start eagerly, so all run before the first is awaited.
     std::vector<QCoro::Task<AuthzOutcome>> tasks;
     tasks.reserve(static_cast<size_t>(order->authorizations.size()));
-    for (const auto& url : order->authorizations)
-        tasks.push_back(prepareAuthorization(client, url, request.solvers, progress, cancel));
+    const bool authorizationsLeft = !resumed || order->status == acme::Order::Status::Pending;
+    for (const auto& url : order->authorizations) {
+        if (authorizationsLeft)
+            tasks.push_back(prepareAuthorization(client, url, request.solvers, progress, cancel));
+    }
     std::vector<AuthzOutcome> outcomes;
     for (auto& t : tasks)
         outcomes.push_back(co_await t);
@@ -207,7 +268,7 @@ QCoro::Task<Result<IssueResult>> issueCertificate(acme::AcmeClient& client, Issu
             failure = ready.error();
         else if (ready->status == acme::Order::Status::Invalid)
             failure = co_await explainInvalidOrder(client, *ready, cancel);
-    } else if (!failure) {
+    } else if (!failure && !finalizedBefore) {
         ready->status = acme::Order::Status::Ready;
     }
     co_await cleanUpAll();
@@ -227,14 +288,28 @@ QCoro::Task<Result<IssueResult>> issueCertificate(acme::AcmeClient& client, Issu
         key = co_await *keyTask;
     if (!key)
         co_return key.error();
-    auto csr = crypto::CertificateRequest::createDer(*key, names);
-    if (!csr)
-        co_return csr.error();
-
-    progress.report(QStringLiteral("finalize"), QObject::tr("Asking the CA to issue the certificate"));
-    auto finalized = co_await client.finalize(*ready, *csr, cancel);
-    if (finalized && finalized->status == acme::Order::Status::Processing)
-        finalized = co_await client.waitForOrder(*finalized, cancel);
+    Result<acme::Order> finalized = *ready;
+    if (!finalizedBefore) {
+        auto csr = crypto::CertificateRequest::createDer(*key, names);
+        if (!csr)
+            co_return csr.error();
+        if (request.beforeFinalize) {
+            if (auto s = request.beforeFinalize(*ready, *key); !s)
+                co_return s.error();
+        }
+        progress.report(QStringLiteral("finalize"), QObject::tr("Asking the CA to issue the certificate"));
+        auto finalizing = client.finalize(*ready, *csr, cancel);
+        auto answer = co_await finalizing;
+        finalized = std::move(answer);
+        if (finalized && request.afterFinalize)
+            request.afterFinalize(*finalized);
+    }
+    if (finalized && finalized->status == acme::Order::Status::Processing) {
+        const acme::Order processing = *finalized;
+        auto waiting = client.waitForOrder(processing, cancel);
+        auto done = co_await waiting;
+        finalized = std::move(done);
+    }
     if (!finalized) {
         progress.failed(QStringLiteral("finalize"), finalized.error().userMessage);
         co_return finalized.error();
@@ -261,7 +336,10 @@ QCoro::Task<Result<IssueResult>> issueCertificate(acme::AcmeClient& client, Issu
     }
     progress.done(QStringLiteral("download"),
                   QObject::tr("Certificate valid until %1").arg(chain->leaf().notAfter().toString(Qt::ISODate)));
-    co_return IssueResult{*chain, *key, finalized->url, client.requestCount() - requestsBefore};
+    IssueResult result{*chain, *key, finalized->url, client.requestCount() - requestsBefore};
+    result.resumed = resumed;
+    result.ordersPlaced = resumed ? 0 : 1;
+    co_return result;
 }
 
 } // namespace certdeck::workflow

@@ -284,16 +284,29 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
             co_return out;
         }
         if (lock->stale) {
-            // The order of an interrupted run cannot be finished without its key (made at finalize and
-            // never written before the certificate arrives), so it is left to expire at the CA and a
-            // new order starts cleanly.
             store::EventRecord e;
-            e.kind = QStringLiteral("renewal-resumed");
+            e.kind = QStringLiteral("renewal-interrupted");
             e.lineageId = lineage->id;
             e.subject = name;
-            e.message =
-                QObject::tr("An earlier renewal by %1 was interrupted; starting a new order.").arg(lock->stale->owner);
+            e.message = QObject::tr("An earlier renewal by %1 was interrupted.").arg(lock->stale->owner);
             appendEvent(env, e);
+        }
+    }
+
+    // The order of an interrupted run (recorded with its key before finalize) is finished rather than
+    // a second one placed; issueCertificate() drops it when the CA can no longer complete it.
+    std::optional<store::PendingOrder> pending;
+    std::optional<crypto::PrivateKey> pendingKey;
+    if (!options.dryRun) {
+        auto found = store.pendingOrders().find(lineage->id);
+        if (found && found->has_value() && (*found)->directoryUrl == directoryUrl) {
+            pending = **found;
+            if (!pending->keyFile.isEmpty()) {
+                if (auto k = store.vault().loadPendingKey(name))
+                    pendingKey = *k;
+                else
+                    qCWarning(lcWorkflow) << name << "pending key unreadable:" << k.error().toString();
+            }
         }
     }
 
@@ -328,11 +341,72 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
                                 request.replaces = *certId;
                         }
                     }
-                    out.orders = 1;
+                    if (pending) {
+                        request.resumeOrderUrl = pending->orderUrl;
+                        request.reuseKey = pendingKey;
+                    }
+                    const qint64 lineageId = lineage->id;
+                    const QStringList lineageNames = lineage->names;
+                    store::Store* storePtr = &store;
+                    RenewalEnvironment* envPtr = &env;
+                    // A dry run keeps nothing, not even its order.
+                    if (!options.dryRun)
+                        request.orderPlaced = [storePtr, envPtr, lineageId, lineageNames, directoryUrl,
+                                               owner](const acme::Order& order) -> Status {
+                            store::PendingOrder p;
+                            p.lineageId = lineageId;
+                            p.orderUrl = order.url;
+                            p.directoryUrl = directoryUrl;
+                            p.names = lineageNames;
+                            if (auto s = storePtr->pendingOrders().save(p); !s)
+                                return s;
+                            (void)storePtr->renewalLocks().setOrderUrl(lineageId, owner, order.url);
+                            if (envPtr->stepHook)
+                                envPtr->stepHook(QStringLiteral("order-created"));
+                            return {};
+                        };
+                    if (!options.dryRun)
+                        request.beforeFinalize = [storePtr, lineageId, lineageNames, directoryUrl,
+                                                  name](const acme::Order& order,
+                                                        const crypto::PrivateKey& key) -> Status {
+                            // The key first (0600), then the row naming it: a crash in between leaves an
+                            // unused key file, never a row pointing at nothing.
+                            auto path = storePtr->vault().savePendingKey(name, key);
+                            if (!path)
+                                return path.error();
+                            store::PendingOrder p;
+                            p.lineageId = lineageId;
+                            p.orderUrl = order.url;
+                            p.directoryUrl = directoryUrl;
+                            p.names = lineageNames;
+                            p.keyFile = *path;
+                            p.stage = QStringLiteral("finalizing");
+                            return storePtr->pendingOrders().save(p);
+                        };
+                    request.afterFinalize = [envPtr](const acme::Order&) {
+                        if (envPtr->stepHook)
+                            envPtr->stepHook(QStringLiteral("finalized"));
+                    };
+                    out.orders = pending ? 0 : 1;
                     auto issue = issueCertificate(*client, request, progress, cancel);
                     // Named, then moved: no temporary in the co_await expression (GCC 12).
                     auto result = co_await issue;
                     issued = std::move(result);
+                    if (issued) {
+                        out.orders = issued->ordersPlaced;
+                        if (issued->resumed) {
+                            store::EventRecord e;
+                            e.kind = QStringLiteral("renewal-resumed");
+                            e.lineageId = lineageId;
+                            e.subject = name;
+                            e.message =
+                                QObject::tr("Finished the interrupted order %1.").arg(issued->orderUrl.toString());
+                            e.data = QJsonObject{{QStringLiteral("orderUrl"), issued->orderUrl.toString()}};
+                            appendEvent(env, e);
+                        }
+                    } else if (pending) {
+                        out.orders = 1; // a new order may have been placed after the old one was dropped
+                    }
                 }
             }
         }
@@ -360,6 +434,11 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
 
     if (issued) {
         auto version = saveIssuedCertificate(store, *lineage, *issued, QStringLiteral("renewed"), now);
+        if (version) {
+            // Stored in the KeyVault and history: the order is done.
+            (void)store.pendingOrders().remove(lineage->id);
+            (void)store.vault().removePendingKey(name);
+        }
         (void)store.renewalLocks().release(lineage->id, owner);
         if (!version)
             co_return fail(version.error());
@@ -388,6 +467,11 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
 
     // Failure: back off, maybe pause, record and tell.
     const Error error = issued.error();
+    if (isAuthorizationFailure(error.code)) {
+        // The order is invalid now (RFC 8555 §7.1.6); nothing to resume.
+        (void)store.pendingOrders().remove(lineage->id);
+        (void)store.vault().removePendingKey(name);
+    }
     lineage->failureCount += 1;
     if (isAuthorizationFailure(error.code))
         lineage->authzFailureCount += 1;

@@ -52,6 +52,10 @@ struct RenewalEnvironment {
     bool deployAfterRenewal = true;
     /// Concurrency, timeouts and verify trust of those deployments (auth is per server, from the store).
     deploy::Deployer::Options deployOptions;
+    /// Called at named points of an issuance ("order-created" once the pending order is recorded,
+    /// "finalized" once the CA accepted the CSR). Empty in the product; the test-hooks build of the CLI
+    /// uses it to simulate a killed process there.
+    std::function<void(const QString& step)> stepHook;
 };
 
 struct RenewOptions {
@@ -83,8 +87,9 @@ struct RenewOutcome {
 
 /// RFC 9773-aware renewal of one lineage (DESIGN.md "Renew"): sends due expiry notices; asks the CA's
 /// ARI about twice a day when it offers it; lets the RenewalPlanner decide; takes the lineage's lock
-/// (never two orders for one lineage, across processes; an interrupted earlier run is noticed and
-/// its order abandoned, a new one started cleanly); issues with the lineage's settings and `replaces`
+/// (never two orders for one lineage, across processes); resumes the lineage's pending order when an
+/// earlier run was interrupted (the order and the key made for it are stored before finalize; see
+/// IssueRequest::resumeOrderUrl), or starts cleanly when that order cannot be finished; issues with the lineage's settings and `replaces`
 /// (the ARI id of the current certificate, when the CA offers ARI); stores the result (KeyVault +
 /// history) or the failure (backoff, pause after repeated authorization failures); records an Event
 /// and notifies either way; after a renewal deploys to the lineage's stored targets (deployLineage:

@@ -253,13 +253,15 @@ private Q_SLOTS:
         auto busy = h.renew(name, true);
         QCOMPARE(busy.state, workflow::RenewOutcome::State::Busy);
         QCOMPARE(busy.orders, 0);
-        // A killed process's lock is taken over: the renewal starts cleanly and says so.
+        // A killed process's lock (with no order recorded) is taken over: the renewal starts cleanly and
+        // says the earlier one was interrupted.
         QVERIFY(h.store->renewalLocks().release(id, otherLiveProcess));
         QVERIFY(h.store->renewalLocks().acquire(id, QSysInfo::machineHostName() + QStringLiteral(":2147483646"),
                                                 h.clock->now(), 3600));
         auto resumed = h.renew(name, true);
         QVERIFY2(resumed.state == workflow::RenewOutcome::State::Renewed, qPrintable(resumed.message));
-        QCOMPARE(*h.store->events().count(QStringLiteral("renewal-resumed")), 1);
+        QCOMPARE(*h.store->events().count(QStringLiteral("renewal-interrupted")), 1);
+        QCOMPARE(resumed.orders, 1);
     }
 
     void renewAllConcurrently() {

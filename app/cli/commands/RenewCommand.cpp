@@ -181,6 +181,7 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
     CancelToken cancel;
     QList<workflow::RenewOutcome> outcomes;
     env.deployAfterRenewal = !p.isSet(noDeploy);
+    env.stepHook = stepHook();
     env.deployOptions.maxConcurrent = parallel;
     if (p.isSet(deployOnly)) {
         QStringList targets = names;
@@ -230,7 +231,8 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
             exit = o.error ? exitCodeFor(o.error->code) : 1;
         QJsonObject r{{QStringLiteral("name"), o.lineage},
                       {QStringLiteral("result"), workflow::RenewOutcome::stateName(o.state)},
-                      {QStringLiteral("message"), o.message}};
+                      {QStringLiteral("message"), o.message},
+                      {QStringLiteral("orders"), o.orders}};
         if (o.nextCheck.isValid())
             r.insert(QStringLiteral("next"), o.nextCheck.toString(Qt::ISODate));
         if (o.notAfter.isValid())
