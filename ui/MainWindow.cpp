@@ -11,6 +11,7 @@
 #include "ui/CertificateFolderScanner.h"
 #include "ui/CertificateTableModel.h"
 #include "ui/DashboardPage.h"
+#include "ui/EndpointsPage.h"
 #include "ui/Formatting.h"
 #include "ui/PlaceholderPage.h"
 #include "ui/Resources.h"
@@ -99,7 +100,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     addSection(QStringLiteral("sectionDnsProviders"), tr("DNS providers"), QStringLiteral("dns"),
                new PlaceholderPage(tr("DNS providers"), tr("Where dns-01 records are written."), m_pages));
     addSection(QStringLiteral("sectionEndpoints"), tr("Watched endpoints"), QStringLiteral("watch"),
-               new PlaceholderPage(tr("Watched endpoints"), tr("TLS endpoints checked for expiry."), m_pages));
+               new EndpointsPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionActivity"), tr("Activity"), QStringLiteral("activity"),
                new PlaceholderPage(tr("Activity"), tr("What Certdeck did, and when."), m_pages));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
