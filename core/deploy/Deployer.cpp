@@ -121,7 +121,11 @@ QCoro::Task<std::pair<bool, QString>> waitForServed(Job& job, QByteArray fingerp
     // a moment, so one handshake with the new certificate proves little. Only several in a row do.
     constexpr int stableHits = 3;
     int hits = 0;
-    std::chrono::milliseconds pause(40);
+    // nginx finishes a reload in tens of milliseconds: poll quickly for the first two seconds, then
+    // back off (a slow service, or a many-server deploy on a busy machine).
+    QElapsedTimer polling;
+    polling.start();
+    std::chrono::milliseconds pause(20);
     while (true) {
         const monitor::TlsProbe::Options probe = job.probe;
         auto task = monitor::TlsProbe::probe(probe);
@@ -140,10 +144,10 @@ QCoro::Task<std::pair<bool, QString>> waitForServed(Job& job, QByteArray fingerp
             co_return std::make_pair(false, served);
         const CancelToken cancel = job.cancel;
         // Quick confirmations once it matched; otherwise back off up to half a second.
-        const std::chrono::milliseconds wait = hits > 0 ? std::chrono::milliseconds(50) : pause;
+        const std::chrono::milliseconds wait = hits > 0 ? std::chrono::milliseconds(20) : pause;
         auto nap = sleepFor(wait, cancel);
         co_await nap;
-        if (hits == 0)
+        if (hits == 0 && polling.elapsed() > 2000)
             pause = std::min<std::chrono::milliseconds>(pause * 2, std::chrono::milliseconds(500));
     }
 }
