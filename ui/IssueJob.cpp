@@ -253,6 +253,64 @@ QCoro::Task<Result<std::shared_ptr<workflow::Sandbox>>> IssueJob::startSandbox()
     co_return started;
 }
 
+QCoro::Task<Status> IssueJob::dryRunOrder(QList<acme::Identifier> ids, QUrl directory, QString trustFile,
+                                          QString accountsDir) {
+    if (!directory.isValid())
+        co_return Status();
+    const QString caName =
+        IssuanceSettings::caName(IssuanceSettings::stagingTwin(m_settings.ca).value_or(m_settings.ca));
+    m_progress.report(QStringLiteral("dry-run"),
+                      QCoreApplication::translate("IssueJob", "Dry run against %1 first").arg(caName));
+    auto task = order(ids, directory, trustFile, accountsDir);
+    const Result<workflow::IssueResult> tried = co_await task;
+    if (!tried) {
+        m_progress.failed(QStringLiteral("dry-run"),
+                          QCoreApplication::translate("IssueJob", "The dry run against %1 failed: nothing was ordered "
+                                                                  "from the real CA")
+                              .arg(caName));
+        co_return tried.error().withContext(QCoreApplication::translate("IssueJob", "Dry run against %1").arg(caName));
+    }
+    m_progress.done(
+        QStringLiteral("dry-run"),
+        QCoreApplication::translate("IssueJob", "Dry run against %1 worked; now the real order").arg(caName));
+    co_return Status();
+}
+
+QCoro::Task<Result<workflow::IssueResult>> IssueJob::order(QList<acme::Identifier> ids, QUrl directory,
+                                                           QString trustFile, QString accountsDir) {
+    net::HttpClient http;
+    if (!trustFile.isEmpty()) {
+        if (auto s = http.addTrustedCertificatesFromFile(trustFile); !s)
+            co_return s.error();
+    }
+    acme::AcmeClient client(http);
+    const workflow::AccountFiles files(accountsDir);
+    workflow::AccountOptions accountOptions;
+    accountOptions.termsOfServiceAgreed = m_settings.termsAgreed || m_settings.isSandbox();
+    if (!m_settings.contactEmail.isEmpty())
+        accountOptions.contact = QStringList{QStringLiteral("mailto:") + m_settings.contactEmail};
+    if (IssuanceSettings::caNeedsEab(m_settings.ca) || !m_settings.eabKeyId.isEmpty()) {
+        auto binding = acme::ExternalAccountBinding::fromStrings(m_settings.eabKeyId, m_settings.eabHmacKey.bytes());
+        if (!binding)
+            co_return binding.error();
+        accountOptions.eab = std::move(*binding);
+    }
+    const CancelToken cancel = m_cancel;
+    auto accountTask = workflow::openAccount(client, files, directory, accountOptions, m_progress, cancel);
+    auto account = co_await accountTask;
+    if (!account)
+        co_return account.error();
+
+    workflow::IssueRequest request;
+    request.identifiers = ids;
+    request.keyType = m_settings.keyType;
+    request.profile = m_settings.profile;
+    request.solvers = {m_solver.get()};
+    auto issueTask = workflow::issueCertificate(client, request, m_progress, cancel);
+    auto issued = co_await issueTask;
+    co_return issued;
+}
+
 QCoro::Task<Result<IssuedCertificate>> IssueJob::issue() {
     auto ids = acme::parseIdentifiers(m_settings.names);
     if (!ids)
@@ -284,38 +342,23 @@ QCoro::Task<Result<IssuedCertificate>> IssueJob::issue() {
     if (!prepared)
         co_return prepared.error();
 
-    net::HttpClient http;
     if (trustFile.isEmpty())
         trustFile = m_settings.caTrustFile;
-    if (!trustFile.isEmpty()) {
-        if (auto s = http.addTrustedCertificatesFromFile(trustFile); !s)
-            co_return s.error();
-    }
-    acme::AcmeClient client(http);
-    const workflow::AccountFiles files(accountsDir);
-    workflow::AccountOptions accountOptions;
-    accountOptions.termsOfServiceAgreed = m_settings.termsAgreed || m_settings.isSandbox();
-    if (!m_settings.contactEmail.isEmpty())
-        accountOptions.contact = QStringList{QStringLiteral("mailto:") + m_settings.contactEmail};
-    if (IssuanceSettings::caNeedsEab(m_settings.ca) || !m_settings.eabKeyId.isEmpty()) {
-        auto binding = acme::ExternalAccountBinding::fromStrings(m_settings.eabKeyId, m_settings.eabHmacKey.bytes());
-        if (!binding)
-            co_return binding.error();
-        accountOptions.eab = std::move(*binding);
-    }
-    const CancelToken cancel = m_cancel;
-    auto accountTask = workflow::openAccount(client, files, directory, accountOptions, m_progress, cancel);
-    auto account = co_await accountTask;
-    if (!account)
-        co_return account.error();
+    // "Try against staging first": the whole order against the CA's staging twin, nothing kept, and
+    // only when that worked the real one — a mistake then costs no rate limit. Not for Manual dns-01,
+    // where it would ask the user for a second record.
+    const std::optional<CaChoice> twin = IssuanceSettings::stagingTwin(m_settings.ca);
+    const bool dryRun = m_settings.tryStagingFirst && twin.has_value() && !m_settings.isManualDns();
+    IssuanceSettings stagingSettings = m_settings;
+    stagingSettings.ca = twin.value_or(m_settings.ca);
+    const QUrl stagingDirectory = dryRun ? stagingSettings.directoryUrl() : QUrl();
+    auto dryTask = dryRunOrder(*ids, stagingDirectory, trustFile, accountsDir);
+    const Status dry = co_await dryTask;
+    if (!dry)
+        co_return dry.error();
 
-    workflow::IssueRequest request;
-    request.identifiers = *ids;
-    request.keyType = m_settings.keyType;
-    request.profile = m_settings.profile;
-    request.solvers = {m_solver.get()};
-    auto issueTask = workflow::issueCertificate(client, request, m_progress, cancel);
-    auto issued = co_await issueTask;
+    auto orderTask = order(*ids, directory, trustFile, accountsDir);
+    const Result<workflow::IssueResult> issued = co_await orderTask;
     if (!issued)
         co_return issued.error();
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/acme/Identifier.h"
 #include "core/common/CancelToken.h"
 #include "core/common/Progress.h"
 #include "core/common/Result.h"
+#include "core/workflow/IssueCertificate.h"
 #include "ui/CertificateRow.h"
 #include "ui/IssuanceSettings.h"
 
@@ -84,6 +86,10 @@ private:
     QCoro::Task<void> run();
     QCoro::Task<Result<IssuedCertificate>> issue();
     QCoro::Task<Result<std::shared_ptr<workflow::Sandbox>>> startSandbox();
+    QCoro::Task<Result<workflow::IssueResult>> order(QList<acme::Identifier> ids, QUrl directory, QString trustFile,
+                                                     QString accountsDir);
+    QCoro::Task<Status> dryRunOrder(QList<acme::Identifier> ids, QUrl directory, QString trustFile,
+                                    QString accountsDir);
     QCoro::Task<Status> prepareSolver(std::shared_ptr<workflow::Sandbox> sandbox);
     QCoro::Task<Status> prepareDnsProvider();
     QCoro::Task<Status> prepareRemoteWebroot();

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/WizardCaPage.h"
 
+#include "ui/AddDomainWizard.h"
+#include "ui/WizardCaDirectory.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QVBoxLayout>
 
 namespace certdeck::ui {
@@ -72,14 +76,24 @@ WizardCaPage::WizardCaPage(CaChoice defaultCa, crypto::KeyType defaultKey, bool 
         m_keyType->addItem(IssuanceSettings::keyTypeLabel(k), static_cast<int>(k));
     m_keyType->setCurrentIndex(std::max(0, m_keyType->findData(static_cast<int>(defaultKey))));
     form->addRow(tr("&Key type:"), m_keyType);
-    auto* profiles = new QLabel(tr("Certificate profiles (e.g. 6-day certificates that renew every ~3 days) will be "
-                                   "offered here when the CA lists them."),
-                                this);
-    profiles->setWordWrap(true);
-    profiles->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(QString(), profiles);
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("wizardProfile"));
+    m_profile->setAccessibleName(tr("Certificate profile"));
+    m_profile->addItem(tr("The CA's default"), QString());
+    form->addRow(tr("&Profile:"), m_profile);
+    m_profileNote = new QLabel(this);
+    m_profileNote->setObjectName(QStringLiteral("wizardProfileNote"));
+    m_profileNote->setWordWrap(true);
+    m_profileNote->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), m_profileNote);
+    m_staging = new QCheckBox(this);
+    m_staging->setObjectName(QStringLiteral("wizardTryStaging"));
+    m_staging->setChecked(true);
+    form->addRow(QString(), m_staging);
 
     connect(m_ca, &QComboBox::currentIndexChanged, this, &WizardCaPage::updateVisibility);
+    connect(m_ca, &QComboBox::currentIndexChanged, this, &WizardCaPage::readProfiles);
+    connect(m_customUrl, &QLineEdit::editingFinished, this, &WizardCaPage::readProfiles);
     for (QLineEdit* e : {m_customUrl, m_eabKid, m_eabHmac})
         connect(e, &QLineEdit::textChanged, this, &WizardCaPage::completeChanged);
     connect(m_terms, &QCheckBox::toggled, this, &WizardCaPage::completeChanged);
@@ -99,6 +113,11 @@ void WizardCaPage::updateVisibility() {
     m_eabBox->setVisible(IssuanceSettings::caNeedsEab(c));
     // The sandbox has no terms to agree to.
     m_terms->setVisible(c != CaChoice::Sandbox);
+    const std::optional<CaChoice> twin = IssuanceSettings::stagingTwin(c);
+    m_staging->setVisible(twin.has_value());
+    if (twin)
+        m_staging->setText(tr("Try against %1 first (a dry run: if something is wrong, no real order fails)")
+                               .arg(IssuanceSettings::caName(*twin)));
     Q_EMIT completeChanged();
 }
 
@@ -128,6 +147,65 @@ void WizardCaPage::fill(IssuanceSettings& s) const {
     s.contactEmail = m_email->text().trimmed();
     s.termsAgreed = m_terms->isChecked();
     s.keyType = static_cast<crypto::KeyType>(m_keyType->currentData().toInt());
+    s.profile = m_profile->currentData().toString();
+    s.tryStagingFirst = IssuanceSettings::stagingTwin(s.ca).has_value() && m_staging->isChecked();
+}
+
+void WizardCaPage::initializePage() {
+    readProfiles();
+}
+
+void WizardCaPage::readProfiles() {
+    // The sandbox (Pebble) lists no profiles; a real CA's directory is read (bounded by the HTTP
+    // client's timeouts) each time another CA is chosen.
+    IssuanceSettings probe;
+    probe.ca = ca();
+    probe.customDirectory = QUrl(m_customUrl->text().trimmed(), QUrl::StrictMode);
+    const QUrl url = probe.isSandbox() ? QUrl() : probe.directoryUrl();
+    if (url == m_profilesFor && !m_readingProfiles)
+        return;
+    m_profileCancel.cancel();
+    m_profileCancel = CancelToken();
+    m_profilesFor = url;
+    while (m_profile->count() > 1)
+        m_profile->removeItem(1);
+    m_profile->setCurrentIndex(0);
+    m_profile->setEnabled(false);
+    const int generation = ++m_profileGeneration;
+    if (!url.isValid() || url.scheme() != QLatin1String("https")) {
+        m_readingProfiles = false;
+        m_profileNote->setText(probe.isSandbox() ? tr("The local test CA has one kind of certificate.") : QString());
+        Q_EMIT profilesRead();
+        return;
+    }
+    auto* w = qobject_cast<AddDomainWizard*>(wizard());
+    const QString trust = w ? w->context().caTrustFile : QString();
+    m_readingProfiles = true;
+    m_profileNote->setText(tr("Asking the CA which certificate profiles it offers …"));
+    fetchProfiles(url, trust, generation);
+}
+
+QCoro::Task<void> WizardCaPage::fetchProfiles(QUrl url, QString trustFile, int generation) {
+    QPointer<WizardCaPage> self(this);
+    const CancelToken cancel = m_profileCancel;
+    auto task = WizardCaDirectory::fetch(url, trustFile, cancel);
+    const Result<acme::Directory> directory = co_await task;
+    if (!self || generation != m_profileGeneration)
+        co_return;
+    m_readingProfiles = false;
+    if (!directory) {
+        m_profileNote->setText(tr("Could not read the CA's directory (%1); its default profile is used.")
+                                   .arg(directory.error().userMessage));
+    } else if (directory->profiles.isEmpty()) {
+        m_profileNote->setText(tr("This CA offers one kind of certificate."));
+    } else {
+        for (auto it = directory->profiles.cbegin(); it != directory->profiles.cend(); ++it)
+            m_profile->addItem(WizardCaDirectory::profileLine(it.key(), it.value()), it.key());
+        m_profile->setEnabled(true);
+        m_profileNote->setText(tr("Shorter-lived certificates limit the damage of a leaked key; Certdeck renews "
+                                  "them automatically."));
+    }
+    Q_EMIT profilesRead();
 }
 
 } // namespace certdeck::ui

@@ -3,6 +3,9 @@
 
 #include "ui/IssuanceSettings.h"
 
+#include "core/common/CancelToken.h"
+
+#include <QCoroTask>
 #include <QWizardPage>
 
 class QCheckBox;
@@ -13,8 +16,10 @@ class QWidget;
 
 namespace certdeck::ui {
 
-/// Step 4: the CA (Let's Encrypt, staging, ZeroSSL / Google with EAB fields, Buypass, a custom
-/// directory URL, or the local test CA), a contact address, the CA's terms, and the key type.
+/// Step 3: the CA (Let's Encrypt, staging, ZeroSSL / Google with EAB fields, Buypass, a custom
+/// directory URL, or the local test CA), a contact address, the CA's terms, the certificate profile
+/// (read from the chosen CA's directory, meta.profiles, one plain line each), the key type, and
+/// "Try against staging first" (on by default for a CA with a staging twin).
 class WizardCaPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -22,9 +27,17 @@ public:
     [[nodiscard]] bool isComplete() const override;
     /// Fills the CA, EAB, contact and key fields of `settings`.
     void fill(IssuanceSettings& settings) const;
+    void initializePage() override;
+    /// False while the chosen CA's directory is being read for its profiles (tests wait for it).
+    [[nodiscard]] bool isReadingProfiles() const { return m_readingProfiles; }
+
+Q_SIGNALS:
+    void profilesRead();
 
 private:
     void updateVisibility();
+    void readProfiles();
+    QCoro::Task<void> fetchProfiles(QUrl url, QString trustFile, int generation);
     [[nodiscard]] CaChoice ca() const;
 
     QComboBox* m_ca = nullptr;
@@ -37,6 +50,13 @@ private:
     QLineEdit* m_email = nullptr;
     QCheckBox* m_terms = nullptr;
     QComboBox* m_keyType = nullptr;
+    QComboBox* m_profile = nullptr;
+    QLabel* m_profileNote = nullptr;
+    QCheckBox* m_staging = nullptr;
+    CancelToken m_profileCancel;
+    int m_profileGeneration = 0;
+    bool m_readingProfiles = false;
+    QUrl m_profilesFor;
 };
 
 } // namespace certdeck::ui

@@ -14,6 +14,8 @@
 #include "ui/AddDomainWizard.h"
 #include "ui/IssueJob.h"
 #include "ui/PropagationView.h"
+#include "ui/WizardCaDirectory.h"
+#include "ui/WizardCaPage.h"
 #include "ui/WizardChallengePage.h"
 #include "ui/WizardIssuePage.h"
 #include "ui/WizardPreflightPage.h"
@@ -192,6 +194,17 @@ private Q_SLOTS:
         QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
     }
 
+    void profileLines() {
+        QCOMPARE(ui::WizardCaDirectory::profileLine(QStringLiteral("shortlived"), QStringLiteral("x")),
+                 QStringLiteral("shortlived — 6-day certificates, renewed about every 3 days"));
+        QCOMPARE(ui::WizardCaDirectory::profileLine(QStringLiteral("odd"), QStringLiteral("  Some\n text ")),
+                 QStringLiteral("odd — Some text"));
+        QCOMPARE(ui::IssuanceSettings::stagingTwin(ui::CaChoice::LetsEncrypt), ui::CaChoice::LetsEncryptStaging);
+        QVERIFY(!ui::IssuanceSettings::stagingTwin(ui::CaChoice::Custom));
+        QVERIFY(ui::IssuanceSettings::knownCaaIdentities(ui::CaChoice::LetsEncrypt)
+                    .contains(QStringLiteral("letsencrypt.org")));
+    }
+
     void wildcardForcesDns01() {
         std::unique_ptr<AddDomainWizard> wizard = openWizard();
         QTest::keyClicks(wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardNames")),
@@ -226,7 +239,18 @@ private:
         QCOMPARE(wizard->currentId(), int(AddDomainWizard::CaPageId));
         auto* ca = wizard->findChild<QComboBox*>(QStringLiteral("wizardCa"));
         QCOMPARE(ca->currentData().toInt(), int(ui::CaChoice::Custom));
-        wizard->findChild<QLineEdit*>(QStringLiteral("wizardCaUrl"))->setText(m_pebble->directoryUrl().toString());
+        auto* url = wizard->findChild<QLineEdit*>(QStringLiteral("wizardCaUrl"));
+        url->setText(m_pebble->directoryUrl().toString());
+        Q_EMIT url->editingFinished();
+        // The profiles come from the CA's directory; Pebble 2.4 lists none. A custom CA has no staging twin.
+        auto* page = qobject_cast<ui::WizardCaPage*>(wizard->currentPage());
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isReadingProfiles(), 30000);
+        QVERIFY2(wizard->findChild<QLabel*>(QStringLiteral("wizardProfileNote"))
+                     ->text()
+                     .contains(QStringLiteral("one kind")),
+                 qPrintable(wizard->findChild<QLabel*>(QStringLiteral("wizardProfileNote"))->text()));
+        QCOMPARE(wizard->findChild<QComboBox*>(QStringLiteral("wizardProfile"))->count(), 1);
+        QVERIFY(wizard->findChild<QCheckBox*>(QStringLiteral("wizardTryStaging"))->isHidden());
         wizard->findChild<QCheckBox*>(QStringLiteral("wizardTerms"))->setChecked(true);
         next(wizard);
     }
