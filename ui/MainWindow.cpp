@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/common/Async.h"
+#include "core/common/Clock.h"
 #include "core/common/Log.h"
 #include "core/store/StoreExecutor.h"
 #include "core/workflow/AccountFiles.h"
@@ -14,6 +15,7 @@
 #include "ui/EndpointsPage.h"
 #include "ui/Formatting.h"
 #include "ui/PlaceholderPage.h"
+#include "ui/RenewalService.h"
 #include "ui/Resources.h"
 #include "ui/SandboxService.h"
 #include "ui/ServersPage.h"
@@ -132,6 +134,26 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(m_dashboard, &DashboardPage::addDomainRequested, this, &MainWindow::openAddDomainWizard);
     connect(m_dashboard, &DashboardPage::certificateActivated, this, &MainWindow::openCertificateDetails);
     connect(m_dashboard, &DashboardPage::certificatesChanged, this, &MainWindow::updateStatus);
+
+    m_renewal = new RenewalService(m_options.dataDir, m_tray, Clock::system(), this);
+    m_renewal->setObjectName(QStringLiteral("renewalService"));
+    connect(m_dashboard, &DashboardPage::certificatesChanged, m_renewal,
+            [this] { m_renewal->setRows(m_dashboard->model()->rows()); });
+    connect(m_renewal, &RenewalService::lineageChecked, this,
+            [this](const QString& lineage, bool renewed, bool failed, const QString& message) {
+                if (renewed || failed)
+                    reloadCertificate(lineage);
+                if (failed)
+                    statusBar()->showMessage(tr("Renewing %1 failed: %2").arg(lineage, message), 30000);
+                else if (renewed)
+                    statusBar()->showMessage(tr("%1 renewed.").arg(lineage), 30000);
+            });
+    connect(m_renewal, &RenewalService::busyChanged, this, [this](bool busy) {
+        if (busy)
+            statusBar()->showMessage(tr("Renewing certificates that are due…"));
+        else if (statusBar()->currentMessage() == tr("Renewing certificates that are due…"))
+            statusBar()->clearMessage();
+    });
     updateStatus();
 
     // Keep "today" current: states change as time passes even when nothing else happens.
@@ -145,6 +167,12 @@ MainWindow::MainWindow(Options options, QWidget* parent)
         resize(1100, 700);
     if (m_options.loadCertificates)
         loadCertificates();
+    // Renew while the app is open once the rows are in (the scheduler then knows what is due).
+    if (m_options.backgroundRenewal)
+        connect(this, &MainWindow::certificatesLoaded, m_renewal, [this] {
+            if (!m_renewal->isRunning())
+                m_renewal->start();
+        });
 }
 
 MainWindow::~MainWindow() = default;

@@ -22,6 +22,7 @@ namespace certdeck::ui {
 
 class AddDomainWizard;
 class DashboardPage;
+class RenewalService;
 class SandboxService;
 class TrayNotifier;
 
@@ -38,8 +39,9 @@ public:
         /// Whether systemd --user runs here (the Install… button writes units) or not (it shows a
         /// crontab line); unset: detect.
         std::optional<bool> systemd;
-        bool enableTimer = true; ///< after writing the units, `systemctl --user enable --now` the timer
-        QString cliProgram;      ///< certdeck-cli for the units; empty: UnattendedRenewal::cliProgram()
+        bool enableTimer = true;       ///< after writing the units, `systemctl --user enable --now` the timer
+        QString cliProgram;            ///< certdeck-cli for the units; empty: UnattendedRenewal::cliProgram()
+        bool backgroundRenewal = true; ///< renew due lineages while the window is open (RenewalService)
     };
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -49,6 +51,7 @@ public:
     [[nodiscard]] DashboardPage* dashboard() const { return m_dashboard; }
     [[nodiscard]] SandboxService* sandbox() const { return m_sandbox; }
     [[nodiscard]] TrayNotifier* tray() const { return m_tray; }
+    [[nodiscard]] RenewalService* renewal() const { return m_renewal; }
     [[nodiscard]] QString dataDir() const { return m_options.dataDir; }
     /// The store of dataDir(), on its own thread: every screen reads and writes through it.
     [[nodiscard]] store::StoreExecutor* store() const { return m_store.get(); }
@@ -89,6 +92,7 @@ private:
     DashboardPage* m_dashboard = nullptr;
     SandboxService* m_sandbox = nullptr;
     TrayNotifier* m_tray = nullptr;
+    RenewalService* m_renewal = nullptr;
     QLabel* m_nextRenewal = nullptr;
     QLabel* m_unattended = nullptr;
     QPushButton* m_installTimer = nullptr;
