@@ -7,6 +7,7 @@
 #include "core/store/StoreExecutor.h"
 #include "core/workflow/AccountFiles.h"
 #include "core/workflow/UnattendedRenewal.h"
+#include "ui/ActivityPage.h"
 #include "ui/AddDomainWizard.h"
 #include "ui/CertificateDetailsDialog.h"
 #include "ui/CertificateFolderScanner.h"
@@ -104,7 +105,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     addSection(QStringLiteral("sectionEndpoints"), tr("Watched endpoints"), QStringLiteral("watch"),
                new EndpointsPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionActivity"), tr("Activity"), QStringLiteral("activity"),
-               new PlaceholderPage(tr("Activity"), tr("What Certdeck did, and when."), m_pages));
+               new ActivityPage(m_store.get(), m_pages));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
 
