@@ -143,8 +143,9 @@ QCoro::Task<std::pair<bool, QString>> waitForServed(Job& job, QByteArray fingerp
         if (deadline.hasExpired() || job.cancel.isCancelled())
             co_return std::make_pair(false, served);
         const CancelToken cancel = job.cancel;
-        // Quick confirmations once it matched; otherwise back off up to half a second.
-        const std::chrono::milliseconds wait = hits > 0 ? std::chrono::milliseconds(20) : pause;
+        // Confirmations 50 ms apart once it matched: old workers keep accepting for a moment after a
+        // reload, and confirmations closer together passed while they did (TestDeploySudo's rollback).
+        const std::chrono::milliseconds wait = hits > 0 ? std::chrono::milliseconds(50) : pause;
         auto nap = sleepFor(wait, cancel);
         co_await nap;
         if (hits == 0 && polling.elapsed() > 2000)
