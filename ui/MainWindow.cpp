@@ -12,6 +12,7 @@
 #include "ui/CertificateDetailsDialog.h"
 #include "ui/CertificateFolderScanner.h"
 #include "ui/CertificateTableModel.h"
+#include "ui/CertificatesPage.h"
 #include "ui/DashboardPage.h"
 #include "ui/EndpointsPage.h"
 #include "ui/Formatting.h"
@@ -97,7 +98,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_dashboard = new DashboardPage(m_pages);
     addSection(QStringLiteral("sectionDashboard"), tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
     addSection(QStringLiteral("sectionCertificates"), tr("Certificates"), QStringLiteral("certificate"),
-               new PlaceholderPage(tr("Certificates"), tr("Every certificate Certdeck issued or found."), m_pages));
+               new CertificatesPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionServers"), tr("Servers"), QStringLiteral("server"),
                new ServersPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionDnsProviders"), tr("DNS providers"), QStringLiteral("dns"),
