@@ -1,7 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/CertificateDetailsDialog.h"
 
+#include "core/acme/AcmeClient.h"
+#include "core/common/AtomicFile.h"
+#include "core/common/CancelToken.h"
+#include "core/common/Log.h"
+#include "core/common/Progress.h"
+#include "core/crypto/Certificate.h"
+#include "core/crypto/Pkcs12.h"
+#include "core/net/HttpClient.h"
+#include "core/store/Store.h"
+#include "core/store/StoreExecutor.h"
+#include "core/workflow/StoreAccount.h"
+#include "ui/CertificateExportDialog.h"
 #include "ui/Formatting.h"
+#include "ui/StoreCall.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -12,8 +25,14 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QFrame>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
+#include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -44,8 +63,11 @@ QString groupedHex(const QString& hex) {
 }
 } // namespace
 
-CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, const QDateTime& now, QWidget* parent)
-    : QDialog(parent) {
+CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, const QDateTime& now,
+                                                   store::StoreExecutor* store, QWidget* parent)
+    : QDialog(parent)
+    , m_row(row)
+    , m_store(store) {
     setObjectName(QStringLiteral("certificateDetails"));
     setWindowTitle(tr("Certificate — %1").arg(Formatting::namesSummary(row.names)));
     auto* layout = new QVBoxLayout(this);
@@ -62,6 +84,7 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
                               .arg(tint.name(QColor::HexArgb), color.name()));
     auto* bannerLayout = new QVBoxLayout(banner);
     auto* title = new QLabel(Formatting::stateLabel(state), banner);
+    m_state = title;
     title->setObjectName(QStringLiteral("detailsState"));
     QFont f = title->font();
     f.setBold(true);
@@ -69,6 +92,7 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
     title->setFont(f);
     auto* explanation = value(Formatting::stateExplanation(row, now), banner);
     explanation->setObjectName(QStringLiteral("detailsExplanation"));
+    m_explanation = explanation;
     bannerLayout->addWidget(title);
     bannerLayout->addWidget(explanation);
     layout->addWidget(banner);
@@ -98,17 +122,49 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
     form->addRow(tr("Key:"), value(row.keyType, this));
     if (!row.serial.isEmpty())
         form->addRow(tr("Serial:"), value(row.serial, this, true));
-    if (!row.fingerprint.isEmpty())
-        form->addRow(tr("SHA-256:"), value(groupedHex(row.fingerprint), this, true));
+    m_fingerprint = value(groupedHex(row.fingerprint), this, true);
+    m_fingerprint->setObjectName(QStringLiteral("detailsFingerprint"));
+    form->addRow(tr("SHA-256:"), m_fingerprint);
     if (!row.location.isEmpty())
         form->addRow(tr("Files:"), value(QDir::toNativeSeparators(row.location), this));
     layout->addLayout(form);
-    auto* later = new QLabel(tr("Renewal history, deploy targets, export and revoke appear here as those features "
-                                "arrive."),
-                             this);
-    later->setWordWrap(true);
-    later->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(later);
+    const bool fromStore = m_store && !row.lineage.isEmpty();
+    if (fromStore) {
+        auto* historyTitle = new QLabel(tr("<b>Renewal history</b>"), this);
+        layout->addWidget(historyTitle);
+        m_history = new QTreeWidget(this);
+        m_history->setObjectName(QStringLiteral("detailsHistory"));
+        m_history->setAccessibleName(tr("Renewal history"));
+        m_history->setRootIsDecorated(false);
+        m_history->setHeaderLabels({tr("Version"), tr("Valid from"), tr("Valid until"), tr("How"), tr("SHA-256")});
+        m_history->setMinimumHeight(90);
+        layout->addWidget(m_history);
+        auto* targetsTitle = new QLabel(tr("<b>Deployed to</b>"), this);
+        layout->addWidget(targetsTitle);
+        m_targets = new QTreeWidget(this);
+        m_targets->setObjectName(QStringLiteral("detailsTargets"));
+        m_targets->setAccessibleName(tr("Deploy targets"));
+        m_targets->setRootIsDecorated(false);
+        m_targets->setHeaderLabels({tr("Server"), tr("Service"), tr("Verified at")});
+        m_targets->setMinimumHeight(60);
+        layout->addWidget(m_targets);
+    }
+    auto* messageRow = new QHBoxLayout;
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("detailsMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageDetails = new QPushButton(tr("Details…"), this);
+    m_messageDetails->setObjectName(QStringLiteral("detailsMessageDetails"));
+    m_messageDetails->hide();
+    connect(m_messageDetails, &QPushButton::clicked, this, [this] {
+        QMessageBox box(QMessageBox::Information, windowTitle(), m_message->text(), QMessageBox::Close, this);
+        box.setDetailedText(m_detail);
+        box.exec();
+    });
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_messageDetails);
+    layout->addLayout(messageRow);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     if (!row.fingerprint.isEmpty()) {
@@ -123,10 +179,262 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
         const QString dir = row.location;
         connect(open, &QPushButton::clicked, this, [dir] { QDesktopServices::openUrl(QUrl::fromLocalFile(dir)); });
     }
+    if (fromStore) {
+        m_export = buttons->addButton(tr("Export…"), QDialogButtonBox::ActionRole);
+        m_export->setObjectName(QStringLiteral("detailsExport"));
+        connect(m_export, &QPushButton::clicked, this, &CertificateDetailsDialog::openExport);
+        m_revoke = buttons->addButton(tr("Revoke…"), QDialogButtonBox::ActionRole);
+        m_revoke->setObjectName(QStringLiteral("detailsRevoke"));
+        connect(m_revoke, &QPushButton::clicked, this, &CertificateDetailsDialog::confirmRevoke);
+    }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    if (fromStore)
+        loadFromStore();
     // As tall as the facts need: no empty half-dialog for certificates with few facts.
-    resize(640, std::max(360, sizeHint().height()));
+    resize(680, std::max(360, sizeHint().height()));
+}
+
+namespace {
+struct StoredFacts {
+    QList<store::CertificateRecord> history;
+    QJsonArray targets;
+    bool revoked = false;
+};
+} // namespace
+
+void CertificateDetailsDialog::loadFromStore() {
+    const QString lineage = m_row.lineage;
+    auto job = m_store->run([lineage](store::Store& s) -> Result<StoredFacts> {
+        auto l = s.lineages().byName(lineage);
+        if (!l)
+            return l.error();
+        auto history = s.certificates().history(l->id);
+        if (!history)
+            return history.error();
+        StoredFacts facts;
+        facts.history = *history;
+        facts.targets = l->deployTargets;
+        // A revocation is an event naming the certificate's fingerprint (the store has no column for it).
+        if (auto events = s.events().recent(50, l->id); events && !history->isEmpty())
+            for (const store::EventRecord& e : std::as_const(*events))
+                if (e.kind == QLatin1String("revoked") &&
+                    e.data.value(QStringLiteral("sha256")).toString() == history->first().sha256)
+                    facts.revoked = true;
+        return facts;
+    });
+    QPointer<CertificateDetailsDialog> self(this);
+    whenReady(std::move(job), this, [self](const Result<StoredFacts>& facts) {
+        if (!self)
+            return;
+        if (!facts) {
+            self->showMessage(facts.error().userMessage, &facts.error());
+            return;
+        }
+        for (const store::CertificateRecord& c : facts->history) {
+            auto* item = new QTreeWidgetItem(self->m_history);
+            item->setText(0, QString::number(c.version));
+            item->setText(1, Formatting::date(c.notBefore));
+            item->setText(2, Formatting::date(c.notAfter));
+            item->setText(3, c.source);
+            item->setText(4, c.sha256.left(23) + QStringLiteral("…"));
+            item->setToolTip(4, c.sha256);
+        }
+        for (int i = 0; i < self->m_history->columnCount(); ++i)
+            self->m_history->resizeColumnToContents(i);
+        if (!facts->history.isEmpty()) {
+            self->m_row.fingerprint = facts->history.first().sha256;
+            self->m_row.serial = facts->history.first().serial;
+            self->m_fingerprint->setText(groupedHex(self->m_row.fingerprint));
+        }
+        for (const QJsonValue& v : facts->targets) {
+            const QJsonObject t = v.toObject();
+            auto* item = new QTreeWidgetItem(self->m_targets);
+            item->setText(0, t.value(QStringLiteral("server")).toString());
+            item->setText(1, t.value(QStringLiteral("preset")).toString(t.value(QStringLiteral("name")).toString()));
+            const QString host = t.value(QStringLiteral("verifyHost")).toString();
+            const int port = t.value(QStringLiteral("verifyPort")).toInt(443);
+            item->setText(2, host.isEmpty() ? tr("the server, port %1").arg(port)
+                                            : QStringLiteral("%1:%2").arg(host).arg(port));
+        }
+        if (facts->targets.isEmpty()) {
+            auto* item = new QTreeWidgetItem(self->m_targets);
+            item->setText(0, tr("No deploy targets: the certificate stays in Certdeck's folder."));
+            item->setFirstColumnSpanned(true);
+        }
+        if (facts->revoked)
+            self->markRevoked();
+    });
+}
+
+void CertificateDetailsDialog::showMessage(const QString& text, const Error* error) {
+    m_message->setText(text);
+    m_detail = error ? error->detail : QString();
+    m_messageDetails->setVisible(!m_detail.isEmpty());
+    m_message->setForegroundRole(error ? QPalette::BrightText : QPalette::WindowText);
+    if (error) {
+        QPalette p = m_message->palette();
+        p.setColor(QPalette::WindowText, Formatting::stateColor(CertificateState::Expired, palette()));
+        m_message->setPalette(p);
+        m_message->setForegroundRole(QPalette::WindowText);
+    } else {
+        m_message->setPalette(palette());
+    }
+}
+
+void CertificateDetailsDialog::openExport() {
+    auto* dialog = new CertificateExportDialog(m_row.lineage, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString lineage = m_row.lineage;
+        const QString folder = dialog->folder();
+        const bool p12 = dialog->format() == CertificateExportDialog::Format::Pkcs12;
+        const SecureBytes password = dialog->password();
+        // Key and chain come from the KeyVault on the store's thread; the files are written there too.
+        auto job = m_store->run([lineage, folder, p12, password](store::Store& s) -> Result<QString> {
+            auto key = s.vault().loadKey(lineage);
+            if (!key)
+                return key.error();
+            auto chain = s.vault().loadChain(lineage);
+            if (!chain)
+                return chain.error();
+            if (chain->isEmpty())
+                return Error(ErrorCode::NotFound, tr("%1 has no certificate to export.").arg(lineage));
+            if (!QDir().mkpath(folder))
+                return Error(ErrorCode::Permission, tr("Cannot create the folder %1.").arg(folder));
+            if (p12) {
+                auto der = crypto::Pkcs12::create(*key, chain->first(), chain->mid(1), password, lineage);
+                if (!der)
+                    return der.error();
+                const QString file = folder + QLatin1Char('/') + lineage + QStringLiteral(".p12");
+                if (auto w = writeFileAtomic(file, *der, 0600); !w)
+                    return w.error();
+                return file;
+            }
+            auto keyPem = key->toPem();
+            if (!keyPem)
+                return keyPem.error();
+            const QByteArray leaf = chain->first().toPem();
+            const QByteArray rest = crypto::Certificate::chainToPem(chain->mid(1));
+            const QString d = folder + QLatin1Char('/');
+            // Everything 0600: exported copies are the user's, not a web server's.
+            const QList<std::pair<QString, QByteArray>> files{{QStringLiteral("privkey.pem"), keyPem->bytes()},
+                                                              {QStringLiteral("cert.pem"), leaf},
+                                                              {QStringLiteral("chain.pem"), rest},
+                                                              {QStringLiteral("fullchain.pem"), leaf + rest}};
+            for (const auto& [fileName, content] : files)
+                if (auto w = writeFileAtomic(d + fileName, content, 0600); !w)
+                    return w.error();
+            return folder;
+        });
+        QPointer<CertificateDetailsDialog> self(this);
+        whenReady(std::move(job), this, [self](const Result<QString>& written) {
+            if (!self)
+                return;
+            if (written)
+                self->showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(*written)));
+            else
+                self->showMessage(written.error().userMessage, &written.error());
+        });
+    });
+    dialog->open();
+}
+
+void CertificateDetailsDialog::confirmRevoke() {
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Revoke certificate"),
+                        tr("Revoke the certificate for %1?").arg(Formatting::namesSummary(m_row.names).toHtmlEscaped()),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("revokeConfirm"));
+    box->setInformativeText(tr("The CA will tell browsers not to trust it any more. This cannot be undone; servers "
+                               "still using it will show errors until they get a new certificate."));
+    auto* yes = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("revokeConfirmYes"));
+    auto* no = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(no);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes](QAbstractButton* clicked) {
+        if (clicked == yes) {
+            auto task = revoke();
+            Q_UNUSED(task);
+        }
+    });
+    box->open();
+}
+
+QCoro::Task<void> CertificateDetailsDialog::revoke() {
+    QPointer<CertificateDetailsDialog> self(this);
+    m_revoke->setEnabled(false);
+    showMessage(tr("Revoking…"));
+    const QString lineageName = m_row.lineage;
+    // The account and the certificate live in the store: a Store of its own on this thread for the
+    // few small reads (the network part is asynchronous), as the in-app renewal does.
+    auto opened = store::Store::open(m_store->dataDir());
+    if (!opened) {
+        showMessage(opened.error().userMessage, &opened.error());
+        m_revoke->setEnabled(true);
+        co_return;
+    }
+    std::unique_ptr<store::Store> st = std::move(*opened);
+    auto lineage = st->lineages().byName(lineageName);
+    auto chain = lineage ? st->vault().loadChain(lineageName) : Result<QList<crypto::Certificate>>(lineage.error());
+    if (!lineage || !chain || chain->isEmpty()) {
+        const Error e = !lineage ? lineage.error()
+                        : !chain ? chain.error()
+                                 : Error(ErrorCode::NotFound, tr("%1 has no certificate to revoke.").arg(lineageName));
+        showMessage(e.userMessage, &e);
+        m_revoke->setEnabled(true);
+        co_return;
+    }
+    net::HttpClient http;
+    const QString caFile = lineage->challenge.value(QStringLiteral("caFile")).toString();
+    if (!caFile.isEmpty())
+        (void)http.addTrustedCertificatesFromFile(caFile);
+    acme::AcmeClient client(http);
+    workflow::AccountOptions options;
+    options.createIfMissing = false;
+    Progress progress;
+    const CancelToken cancel;
+    const QUrl directory = lineage->directoryUrl;
+    auto opening = workflow::openStoreAccount(client, *st, directory, options, progress, cancel);
+    auto account = co_await opening;
+    if (!self)
+        co_return;
+    if (!account) {
+        showMessage(account.error().userMessage, &account.error());
+        m_revoke->setEnabled(true);
+        co_return;
+    }
+    const crypto::Certificate leaf = chain->first();
+    auto revoking = client.revoke(leaf, 0, nullptr, cancel);
+    const Status revoked = co_await revoking;
+    if (!self)
+        co_return;
+    if (!revoked) {
+        showMessage(revoked.error().userMessage, &revoked.error());
+        m_revoke->setEnabled(true);
+        co_return;
+    }
+    store::EventRecord event;
+    event.kind = QStringLiteral("revoked");
+    event.lineageId = lineage->id;
+    event.subject = lineageName;
+    event.message = tr("Certificate %1 revoked.").arg(lineageName);
+    event.data = QJsonObject{{QStringLiteral("sha256"), leaf.sha256FingerprintHex()},
+                             {QStringLiteral("serial"), leaf.serialNumberHex()}};
+    if (auto s = st->events().append(event); !s)
+        qCWarning(lcStore) << "revoked event:" << s.error().toString();
+    markRevoked();
+    showMessage(tr("Revoked. Renew or issue a new certificate for servers that still use it."));
+    Q_EMIT self->revoked(lineageName);
+}
+
+void CertificateDetailsDialog::markRevoked() {
+    m_revoked = true;
+    m_state->setText(tr("Revoked"));
+    m_explanation->setText(tr("The CA was told to revoke this certificate: browsers will refuse it."));
+    if (m_revoke)
+        m_revoke->setEnabled(false);
 }
 
 } // namespace certdeck::ui

@@ -302,8 +302,10 @@ void MainWindow::openCertificateDetails(const QString& id) {
     const int row = m_dashboard->model()->rowOfId(id);
     if (row < 0)
         return;
-    auto* dialog = new CertificateDetailsDialog(m_dashboard->model()->rowAt(row), m_dashboard->model()->now(), this);
+    auto* dialog = new CertificateDetailsDialog(m_dashboard->model()->rowAt(row), m_dashboard->model()->now(),
+                                                m_store.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CertificateDetailsDialog::revoked, this, &MainWindow::reloadCertificate);
     dialog->open();
 }
 

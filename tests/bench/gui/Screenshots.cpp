@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
             break;
         }
     }
-    ui::CertificateDetailsDialog details(rows[pick], now, &window);
+    ui::CertificateDetailsDialog details(rows[pick], now, nullptr, &window);
     details.show();
     if (!QTest::qWaitForWindowExposed(&details))
         return 1;
