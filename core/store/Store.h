@@ -10,6 +10,7 @@
 #include "core/store/EventRepository.h"
 #include "core/store/KeyVault.h"
 #include "core/store/LineageRepository.h"
+#include "core/store/NotifierRepository.h"
 #include "core/store/PendingOrderRepository.h"
 #include "core/store/RenewalLockRepository.h"
 #include "core/store/Secrets.h"
@@ -45,6 +46,7 @@ public:
     EventRepository& events() { return m_events; }
     RenewalLockRepository& renewalLocks() { return m_locks; }
     PendingOrderRepository& pendingOrders() { return m_pendingOrders; }
+    NotifierRepository& notifiers() { return m_notifiers; }
 
     /// The Secrets backend the user chose for this folder (keychain unless set to file).
     [[nodiscard]] Secrets secrets() const;
@@ -65,6 +67,7 @@ private:
     EventRepository m_events;
     RenewalLockRepository m_locks;
     PendingOrderRepository m_pendingOrders;
+    NotifierRepository m_notifiers;
 };
 
 } // namespace certdeck::store

@@ -11,6 +11,7 @@
 #include "app/cli/commands/InstallTimerCommand.h"
 #include "app/cli/commands/IssueCommand.h"
 #include "app/cli/commands/ListCommand.h"
+#include "app/cli/commands/NotifyCommand.h"
 #include "app/cli/commands/RenewCommand.h"
 #include "app/cli/commands/RevokeCommand.h"
 #include "app/cli/commands/ScanCommand.h"
@@ -37,6 +38,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     v.push_back(std::make_unique<TargetCommand>());
     v.push_back(std::make_unique<ExportCommand>());
     v.push_back(std::make_unique<EventsCommand>());
+    v.push_back(std::make_unique<NotifyCommand>());
     v.push_back(std::make_unique<ScanCommand>());
     v.push_back(std::make_unique<WatchCommand>());
     v.push_back(std::make_unique<ImportCommand>());

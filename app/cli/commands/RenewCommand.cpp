@@ -10,6 +10,7 @@
 #include "core/schedule/WebhookNotifier.h"
 #include "core/workflow/LineageDeployment.h"
 #include "core/workflow/RenewCertificate.h"
+#include "core/workflow/StoredNotifiers.h"
 
 #include <QJsonArray>
 
@@ -124,6 +125,14 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
         hook = std::make_unique<schedule::WebhookNotifier>(http, QUrl(p.value(webhook)), *format);
         env.notifiers.push_back(hook.get());
     }
+    // The notification targets the user stored (notify add); one that cannot be built is reported and
+    // the others still used.
+    auto loadingNotifiers = workflow::loadStoredNotifiers(**store, http);
+    auto storedNotifiers = co_await loadingNotifiers;
+    for (const QString& problem : storedNotifiers.problems)
+        *ctx.err << "notification target not usable: " << problem << '\n';
+    for (schedule::Notifier* n : storedNotifiers.pointers())
+        env.notifiers.push_back(n);
     // dns-01 lineages: one solver per stored provider (its credential read once from the keychain),
     // shared by every renewal that uses it; other methods come from solversFromSettings().
     std::map<QString, DnsSolverBundle> dnsSolvers;

@@ -4,6 +4,7 @@
 #include "core/store/Database.h"
 #include "core/store/EventRepository.h"
 #include "core/store/LineageRepository.h"
+#include "core/store/NotifierRepository.h"
 #include "core/store/PendingOrderRepository.h"
 #include "core/store/ServerRepository.h"
 
@@ -112,6 +113,13 @@ private Q_SLOTS:
             auto none = pending.find(1);
             QVERIFY(none && !none->has_value());
         }
+        // Schema 4: no notification targets until the user adds one; then they are kept.
+        NotifierRepository notifiers(**db);
+        QVERIFY(notifiers.all() && notifiers.all()->isEmpty());
+        NotifierRecord n;
+        n.name = QStringLiteral("ops");
+        n.kind = QStringLiteral("webhook");
+        QVERIFY(notifiers.save(n));
         // Usable afterwards: a new lineage with every column.
         LineageRepository lineages(**db);
         Lineage fresh;

@@ -197,6 +197,41 @@ private Q_SLOTS:
         QCOMPARE(*m_store->events().count(QStringLiteral("renewal-failed")), 2);
     }
 
+    void notifiersWithoutSecrets() {
+        NotifierRecord hook;
+        hook.name = QStringLiteral("ops");
+        hook.kind = QStringLiteral("webhook");
+        hook.settings = QJsonObject{{QStringLiteral("format"), QStringLiteral("slack")},
+                                    {QStringLiteral("host"), QStringLiteral("hooks.slack.com")}};
+        QVERIFY(m_store->notifiers().save(hook));
+        NotifierRecord mail;
+        mail.name = QStringLiteral("mail");
+        mail.kind = QStringLiteral("smtp");
+        mail.settings = QJsonObject{{QStringLiteral("host"), QStringLiteral("smtp.example")},
+                                    {QStringLiteral("user"), QStringLiteral("me")}};
+        QVERIFY(m_store->notifiers().save(mail));
+        auto all = m_store->notifiers().all();
+        QVERIFY(all && all->size() == 2);
+        QCOMPARE(all->first().name, QStringLiteral("mail"));
+        QCOMPARE(
+            m_store->notifiers().byName(QStringLiteral("ops"))->settings.value(QStringLiteral("format")).toString(),
+            QStringLiteral("slack"));
+        QCOMPARE(mail.secretKey(), QStringLiteral("notify/mail"));
+        // The password and the webhook URL (a credential for Slack and Discord) are refused here.
+        for (const char* key : {"password", "webhookUrl", "url", "token"}) {
+            NotifierRecord bad = mail;
+            bad.settings.insert(QString::fromLatin1(key), QStringLiteral("s3cr3t"));
+            auto refused = m_store->notifiers().save(bad);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+        }
+        NotifierRecord unknown = mail;
+        unknown.kind = QStringLiteral("pager");
+        QVERIFY(!m_store->notifiers().save(unknown));
+        QVERIFY(m_store->notifiers().remove(QStringLiteral("ops")));
+        QCOMPARE(m_store->notifiers().remove(QStringLiteral("ops")).error().code, ErrorCode::NotFound);
+    }
+
     void pendingOrderOnePerLineage() {
         Lineage l = makeLineage(QStringLiteral("pending.example"));
         QVERIFY(m_store->lineages().insert(l));
