@@ -5,6 +5,7 @@
 #include "ui/MainWindow.h"
 #include "ui/WizardCaPage.h"
 #include "ui/WizardChallengePage.h"
+#include "ui/WizardDeployPage.h"
 #include "ui/WizardDonePage.h"
 #include "ui/WizardIssuePage.h"
 #include "ui/WizardNamesPage.h"
@@ -33,6 +34,7 @@ AddDomainWizard::AddDomainWizard(Context context, QWidget* parent)
     m_challenge = new WizardChallengePage(m_context.sandboxMode, m_context.store, this);
     m_ca = new WizardCaPage(defaultCa, m_context.defaultKeyType, m_context.sandbox != nullptr, this);
     m_issue = new WizardIssuePage(this);
+    m_deploy = new WizardDeployPage(m_context.store, this);
     auto* done = new WizardDonePage(this);
     setPage(NamesPageId, m_names);
     setPage(ChallengePageId, m_challenge);
@@ -40,9 +42,11 @@ AddDomainWizard::AddDomainWizard(Context context, QWidget* parent)
     setPage(PreflightPageId, m_preflight);
     setPage(ReviewPageId, new WizardReviewPage(this));
     setPage(IssuePageId, m_issue);
+    setPage(DeployPageId, m_deploy);
     setPage(DonePageId, done);
     setStartId(NamesPageId);
 
+    connect(this, &AddDomainWizard::certificateIssued, m_deploy, &WizardDeployPage::setIssued);
     connect(this, &AddDomainWizard::certificateIssued, done, [done](const IssuedCertificate& issued) {
         done->setIssued(Formatting::namesSummary(issued.row.names), Formatting::dateTime(issued.row.notAfter),
                         issued.folder, issued.row.sandbox);

@@ -18,15 +18,25 @@ class WizardPreflightPage;
 class WizardChallengePage;
 class WizardCaPage;
 class WizardIssuePage;
+class WizardDeployPage;
 
 /// The guided path from a domain name to a certificate: names → how to answer the CA → CA and key →
 /// preflight (DNS and CAA, live, judged against the chosen CA's CAA identities and method) → review →
-/// issue with live steps and Cancel → done.
+/// issue with live steps and Cancel → deploy to stored servers (optional) → done.
 /// Every network step runs as a coroutine on the event loop; the GUI never waits.
 class AddDomainWizard : public QWizard {
     Q_OBJECT
 public:
-    enum PageId { NamesPageId, ChallengePageId, CaPageId, PreflightPageId, ReviewPageId, IssuePageId, DonePageId };
+    enum PageId {
+        NamesPageId,
+        ChallengePageId,
+        CaPageId,
+        PreflightPageId,
+        ReviewPageId,
+        IssuePageId,
+        DeployPageId,
+        DonePageId
+    };
 
     struct Context {
         SandboxService* sandbox = nullptr; ///< the app's local test CA (may be null: no sandbox offered)
@@ -62,6 +72,7 @@ private:
     WizardChallengePage* m_challenge = nullptr;
     WizardCaPage* m_ca = nullptr;
     WizardIssuePage* m_issue = nullptr;
+    WizardDeployPage* m_deploy = nullptr;
 };
 
 } // namespace certdeck::ui

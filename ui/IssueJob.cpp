@@ -16,6 +16,7 @@
 #include "core/workflow/CertificateFiles.h"
 #include "core/workflow/IssueCertificate.h"
 #include "core/workflow/Sandbox.h"
+#include "core/workflow/StoreLineage.h"
 #include "ui/SandboxService.h"
 #include "ui/WizardManualDnsSolver.h"
 
@@ -23,6 +24,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
 
 namespace certdeck::ui {
 
@@ -35,6 +38,16 @@ IssueJob::IssueJob(IssuanceSettings settings, SandboxService* sandbox, QString d
 IssueJob::~IssueJob() {
     // Deleting a running job would free what its coroutine still uses; abandon() exists for that.
     Q_ASSERT(!m_running);
+}
+
+ssh::SshTarget IssueJob::sshTargetFor(const store::ServerRecord& server, const QString& dataDir) {
+    ssh::SshTarget target;
+    target.host = server.host;
+    target.port = server.port;
+    target.user = server.userName;
+    target.knownHostsFile = dataDir + QStringLiteral("/known_hosts");
+    target.userKnownHostsFile = ssh::SshTarget::defaultUserKnownHostsFile();
+    return target;
 }
 
 void IssueJob::checkPropagationNow() {
@@ -156,14 +169,7 @@ QCoro::Task<Status> IssueJob::prepareRemoteWebroot() {
     const Result<store::ServerRecord> server = co_await recordJob;
     if (!server)
         co_return server.error().withContext(QCoreApplication::translate("IssueJob", "Reading server %1").arg(name));
-    ssh::SshTarget target;
-    target.host = server->host;
-    target.port = server->port;
-    target.user = server->userName;
-    // Host keys: Certdeck's own known_hosts (where the Servers section records the key the user
-    // confirmed) and the user's; an unknown or changed key refuses the connection.
-    target.knownHostsFile = m_store->dataDir() + QStringLiteral("/known_hosts");
-    target.userKnownHostsFile = ssh::SshTarget::defaultUserKnownHostsFile();
+    const ssh::SshTarget target = sshTargetFor(*server, m_store->dataDir());
     ssh::AuthOptions auth;
     auto secretsJob = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
     const Result<store::Secrets> secrets = co_await secretsJob;
@@ -362,30 +368,106 @@ QCoro::Task<Result<IssuedCertificate>> IssueJob::issue() {
     if (!issued)
         co_return issued.error();
 
-    const QString folder = certificateFolder(m_dataDir, ids->first().value, m_settings.isSandbox());
+    // Certificates of a real CA are kept in the store as a lineage (renewals, deploy targets); the
+    // sandbox's as plain files (its CA forgets everything when it stops).
+    const bool toStore = m_store && !m_settings.isSandbox();
+    const QString lineageName = toStore ? store::Lineage::nameFor(ids->first().value) : QString();
     m_progress.report(QStringLiteral("save"),
                       QCoreApplication::translate("IssueJob", "Saving the certificate and its key"));
-    const acme::CertificateChain chain = issued->chain;
-    const crypto::PrivateKey key = issued->key;
-    auto write = [folder, chain, key] {
-        return workflow::writeCertificateFiles(folder, chain, key);
-    };
-    auto pendingWrite = runBlocking(std::move(write));
-    auto written = co_await pendingWrite;
-    if (!written) {
+    auto saveTask = save(*issued, *ids, directory, lineageName);
+    const Result<QString> saved = co_await saveTask;
+    if (!saved) {
         m_progress.failed(QStringLiteral("save"),
                           QCoreApplication::translate("IssueJob", "Could not save the certificate"));
-        co_return written.error();
+        co_return saved.error();
     }
+    const QString folder = *saved;
     m_progress.done(QStringLiteral("save"),
                     QCoreApplication::translate("IssueJob", "Saved in %1").arg(QDir::toNativeSeparators(folder)));
 
     IssuedCertificate result;
-    result.row = CertificateRow::fromCertificate(chain.leaf());
+    result.row = CertificateRow::fromCertificate(issued->chain.leaf());
     result.row.location = folder;
     result.row.sandbox = m_settings.isSandbox();
     result.folder = folder;
+    result.lineageName = lineageName;
+    result.chain = issued->chain.certificates;
+    result.key = issued->key;
     co_return result;
+}
+
+QJsonObject IssueJob::challengeSettings() const {
+    // What a renewal needs to answer the CA the same way again; never a secret (those stay in
+    // Secrets under the server's or provider's key).
+    QJsonObject c;
+    switch (m_settings.method) {
+    case ChallengeMethod::BuiltIn:
+        c = QJsonObject{{QStringLiteral("method"), QStringLiteral("standalone")},
+                        {QStringLiteral("address"), QStringLiteral("0.0.0.0")},
+                        {QStringLiteral("port"), 80}};
+        break;
+    case ChallengeMethod::LocalWebroot:
+        c = QJsonObject{{QStringLiteral("method"), QStringLiteral("webroot")},
+                        {QStringLiteral("webroot"), QDir(m_settings.webroot).absolutePath()}};
+        break;
+    case ChallengeMethod::RemoteWebroot:
+        c = QJsonObject{{QStringLiteral("method"), QStringLiteral("remote-webroot")},
+                        {QStringLiteral("server"), m_settings.serverName},
+                        {QStringLiteral("webroot"), m_settings.webroot},
+                        {QStringLiteral("selfCheck"), m_settings.selfCheck}};
+        break;
+    case ChallengeMethod::Dns01:
+        c = QJsonObject{{QStringLiteral("method"), QStringLiteral("dns-01")},
+                        {QStringLiteral("provider"), m_settings.dnsProvider},
+                        {QStringLiteral("resolver"), m_settings.dnsResolver}};
+        if (m_settings.isManualDns())
+            c.insert(QStringLiteral("manual"), true);
+        break;
+    }
+    if (!m_settings.caTrustFile.isEmpty())
+        c.insert(QStringLiteral("caFile"), QFileInfo(m_settings.caTrustFile).absoluteFilePath());
+    return c;
+}
+
+QCoro::Task<Result<QString>> IssueJob::save(workflow::IssueResult issued, QList<acme::Identifier> ids, QUrl directory,
+                                            QString lineageName) {
+    if (lineageName.isEmpty()) {
+        const QString folder = certificateFolder(m_dataDir, ids.first().value, m_settings.isSandbox());
+        const acme::CertificateChain chain = issued.chain;
+        const crypto::PrivateKey key = issued.key;
+        auto write = [folder, chain, key] {
+            return workflow::writeCertificateFiles(folder, chain, key);
+        };
+        auto pendingWrite = runBlocking(std::move(write));
+        auto written = co_await pendingWrite;
+        if (!written)
+            co_return written.error();
+        co_return folder;
+    }
+    workflow::IssueRequest request;
+    request.identifiers = ids;
+    request.keyType = m_settings.keyType;
+    request.profile = m_settings.profile;
+    const QJsonObject challenge = challengeSettings();
+    // A person adds a Manual record: no unattended renewal (the dashboard reminds instead).
+    const bool autoRenew = !m_settings.isManualDns();
+    auto job = m_store->run([lineageName, issued, request, directory, challenge, autoRenew](store::Store& s) {
+        store::Lineage lineage;
+        auto existing = s.lineages().byName(lineageName);
+        if (existing) {
+            lineage = *existing; // issued again under the same name: a new version of it
+        } else {
+            lineage = workflow::lineageFor(request, directory, challenge, lineageName);
+            lineage.autoRenew = autoRenew;
+        }
+        auto version = workflow::saveIssuedCertificate(s, lineage, issued, QStringLiteral("issued"),
+                                                       QDateTime::currentDateTimeUtc());
+        if (!version)
+            return Result<QString>(version.error());
+        return Result<QString>(s.vault().liveDir(lineageName));
+    });
+    const Result<QString> folder = co_await job;
+    co_return folder;
 }
 
 } // namespace certdeck::ui

@@ -5,11 +5,16 @@
 #include "core/common/CancelToken.h"
 #include "core/common/Progress.h"
 #include "core/common/Result.h"
+#include "core/crypto/Certificate.h"
+#include "core/crypto/PrivateKey.h"
+#include "core/ssh/SshTarget.h"
+#include "core/store/ServerRepository.h"
 #include "core/workflow/IssueCertificate.h"
 #include "ui/CertificateRow.h"
 #include "ui/IssuanceSettings.h"
 
 #include <QCoroTask>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -43,6 +48,11 @@ class WizardManualDnsSolver;
 struct IssuedCertificate {
     CertificateRow row;
     QString folder; ///< cert.pem, chain.pem, fullchain.pem, privkey.pem
+    /// The lineage it is kept under in the store; empty when saved as plain files (the sandbox).
+    QString lineageName;
+    /// Leaf first, then the CA certificates, and the key: what a deployment installs.
+    QList<crypto::Certificate> chain;
+    crypto::PrivateKey key;
 };
 
 /// One certificate order driven from the UI: opens (or registers) the account, runs the issuance
@@ -76,6 +86,11 @@ public:
     /// Valid after finished().
     [[nodiscard]] const Result<IssuedCertificate>& result() const { return m_result; }
 
+    /// The SSH endpoint of a stored server: host keys checked against Certdeck's own
+    /// `<dataDir>/known_hosts` (where the Servers section records the key the user confirmed) and the
+    /// user's ~/.ssh/known_hosts; an unknown or changed key refuses the connection.
+    static ssh::SshTarget sshTargetFor(const store::ServerRecord& server, const QString& dataDir);
+
     /// Where certificates for `firstName` are saved.
     static QString certificateFolder(const QString& dataDir, const QString& firstName, bool sandbox);
 
@@ -90,6 +105,9 @@ private:
                                                      QString accountsDir);
     QCoro::Task<Status> dryRunOrder(QList<acme::Identifier> ids, QUrl directory, QString trustFile,
                                     QString accountsDir);
+    QCoro::Task<Result<QString>> save(workflow::IssueResult issued, QList<acme::Identifier> ids, QUrl directory,
+                                      QString lineageName);
+    [[nodiscard]] QJsonObject challengeSettings() const;
     QCoro::Task<Status> prepareSolver(std::shared_ptr<workflow::Sandbox> sandbox);
     QCoro::Task<Status> prepareDnsProvider();
     QCoro::Task<Status> prepareRemoteWebroot();

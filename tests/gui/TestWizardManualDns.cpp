@@ -141,8 +141,9 @@ private Q_SLOTS:
         // Seen on every name server; the order goes on by itself and completes.
         QTRY_VERIFY_WITH_TIMEOUT(view->allSeen(), 60000);
         QCOMPARE(servers->topLevelItem(0)->text(2), QStringLiteral("serves it"));
-        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentId() == AddDomainWizard::DonePageId || !issuePage->isRunning(), 120000);
-        QVERIFY2(wizard->currentId() == AddDomainWizard::DonePageId,
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentId() == AddDomainWizard::DeployPageId || !issuePage->isRunning(),
+                                 120000);
+        QVERIFY2(wizard->currentId() == AddDomainWizard::DeployPageId,
                  qPrintable(issueStatus(wizard.get()) + QStringLiteral("\nPebble:\n") + m_pebble->log().right(2000)));
         const QString folder =
             ui::IssueJob::certificateFolder(m_data.path(), QStringLiteral("www.example.test"), false);
