@@ -127,8 +127,10 @@ private Q_SLOTS:
 
         // Trouble: the CA unreachable for two days (40-42) and a day and a half (200-201.5); lineages 5-7
         // fail validation for a day and a half around their second renewal (days 119-120.5: a few failures,
-        // then fine); lineage 8 fails validation for a week around its fourth (days 238-245), which pauses
-        // it until the user, notified, fixes it on day 246.
+        // then fine); lineage 8 fails validation from its fourth renewal on (due around day 240), which
+        // pauses it; the user, notified, fixes it once it is paused. Lineage 8's trouble follows its own
+        // state, not a window of days, so slow runs (sanitizers) that shift when attempts happen cannot
+        // make the injection miss.
         auto inDays = [&](double from, double to) {
             const double d = static_cast<double>(start.secsTo(clock->now())) / kDay;
             return d >= from && d < to;
@@ -136,8 +138,10 @@ private Q_SLOTS:
         auto outage = [&] {
             return inDays(40, 42) || inDays(200, 201.5);
         };
+        int renewalsOf8 = 0;
+        bool fixedLineage8 = false;
         auto failingValidation = [&](int i) {
-            return ((i >= 5 && i <= 7) && inDays(119, 120.5)) || (i == 8 && inDays(238, 245));
+            return ((i >= 5 && i <= 7) && inDays(119, 120.5)) || (i == 8 && renewalsOf8 >= 3 && !fixedLineage8);
         };
         workflow::RenewalEnvironment env;
         env.store = &store;
@@ -168,7 +172,6 @@ private Q_SLOTS:
         QMap<QString, QDateTime> nextCheck;
         const QDateTime end = start.addDays(365);
         QDateTime nextTimer = start;
-        bool fixedLineage8 = false;
         while (clock->now() < end) {
             // Wake like the scheduler: the twice-daily timer, or the earliest planned retry/renewal.
             QDateTime wake = nextTimer;
@@ -183,7 +186,9 @@ private Q_SLOTS:
             const bool down = outage();
             env.http = down ? &unreachableHttp : &http;
 
-            if (day >= 246 && !fixedLineage8) {
+            const bool paused8 = !store.lineages().byName(nameOf(8))->pausedReason.isEmpty();
+            // Paused well before its certificate (renewed around day 180, 90 days) runs out.
+            if (!fixedLineage8 && renewalsOf8 >= 3 && (paused8 || day >= 250)) {
                 // The user read the notification, fixed the web server and asked for a renewal.
                 fixedLineage8 = true;
                 if (store.lineages().byName(nameOf(8))->pausedReason.isEmpty()) {
@@ -217,6 +222,8 @@ private Q_SLOTS:
                     QVERIFY(r.error);
                 } else if (r.state == workflow::RenewOutcome::State::Renewed) {
                     ++renewals;
+                    if (r.lineage == nameOf(8))
+                        ++renewalsOf8;
                     redate(r.lineage, lifetimeDays(r.lineage.mid(4, 2).toInt()));
                     nextCheck.remove(r.lineage);
                 }
