@@ -16,6 +16,43 @@
 
 namespace certdeck::ui {
 
+QString WizardIssuePage::wayForward(const Error& e, const IssuanceSettings& s) {
+    // One sentence on what to do next, by what went wrong; the error's own message says why.
+    switch (e.code) {
+    case ErrorCode::Cancelled:
+        return {};
+    case ErrorCode::AcmeRateLimited:
+        return e.retryAfter ? tr("The CA asks to wait until %1: try again then, or use its staging CA meanwhile.")
+                                  .arg(Formatting::dateTime(*e.retryAfter))
+                            : tr("Wait before trying again (the CA limits orders), or use its staging CA meanwhile.");
+    case ErrorCode::AcmeCaa:
+        return tr("Go Back to the DNS check: it shows the CAA record to add for this CA.");
+    case ErrorCode::AcmeDns:
+    case ErrorCode::Dns:
+        return s.method == ChallengeMethod::Dns01
+                   ? tr("Check the TXT record at your DNS host (name and value exactly as shown), then Try again.")
+                   : tr("Go Back to the DNS check to see what the CA sees, fix the records, then Try again.");
+    case ErrorCode::AcmeUnauthorized:
+    case ErrorCode::AcmeConnection:
+        return s.method == ChallengeMethod::Dns01
+                   ? tr("Make sure every name server serves the TXT record before the CA looks, then Try again.")
+                   : tr("Make sure http://NAME/.well-known/acme-challenge/ reaches this web server from the internet "
+                        "(port 80 open, DNS pointing here), then Try again.");
+    case ErrorCode::Ssh:
+    case ErrorCode::HostKeyUnknown:
+    case ErrorCode::HostKeyChanged:
+        return tr("Check the server in the Servers section (address, login, host key), then Try again.");
+    case ErrorCode::AcmeExternalAccountRequired:
+        return tr("Go Back to the CA page and enter the EAB key ID and HMAC key from the CA's dashboard.");
+    case ErrorCode::Timeout:
+    case ErrorCode::Network:
+    case ErrorCode::Tls:
+        return tr("Check this computer's connection to the CA, then Try again.");
+    default:
+        return tr("Try again; if it keeps failing, Details… has the CA's exact answer.");
+    }
+}
+
 WizardIssuePage::WizardIssuePage(QWidget* parent)
     : QWizardPage(parent) {
     setObjectName(QStringLiteral("wizardIssuePage"));
@@ -155,8 +192,11 @@ void WizardIssuePage::onFinished() {
             Q_EMIT w->certificateIssued(*result);
     } else {
         const Error& e = result.error();
+        const auto* w = qobject_cast<AddDomainWizard*>(wizard());
+        const QString next = wayForward(e, w ? w->settings() : IssuanceSettings());
         m_status->setText(e.code == ErrorCode::Cancelled ? tr("Cancelled. Nothing was ordered that needs undoing.")
-                                                         : e.userMessage);
+                          : next.isEmpty()               ? e.userMessage
+                                                         : e.userMessage + QLatin1Char('\n') + next);
         QString detail = e.detail;
         if (!e.context.isEmpty())
             detail = e.context + QLatin1Char('\n') + detail;

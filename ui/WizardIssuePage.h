@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/common/Error.h"
 #include "core/common/Progress.h"
+#include "ui/IssuanceSettings.h"
 
 #include <QHash>
 #include <QPointer>
@@ -33,6 +35,8 @@ public:
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] bool succeeded() const { return m_succeeded; }
     [[nodiscard]] PropagationView* propagationView() const { return m_propagation; }
+    /// What to do next after `error`, in one sentence (empty for a cancel).
+    static QString wayForward(const Error& error, const IssuanceSettings& settings);
 
 Q_SIGNALS:
     void issueFinished(bool ok);

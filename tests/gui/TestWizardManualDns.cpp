@@ -156,6 +156,49 @@ private Q_SLOTS:
         QVERIFY(removed);
     }
 
+    void continueAnywayShowsTheFailureAndTheWayForward() {
+        // The user stops waiting before adding the record: the CA looks, finds nothing and the order
+        // fails; the page says why in plain words, what to do next, and keeps the CA's answer behind
+        // Details….
+        std::unique_ptr<AddDomainWizard> wizard = openWizard();
+        QTest::keyClicks(wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardNames")),
+                         QStringLiteral("www.example.test"));
+        next(wizard.get());
+        auto* challenge = qobject_cast<ui::WizardChallengePage*>(wizard->currentPage());
+        QTRY_VERIFY_WITH_TIMEOUT(challenge->isLoaded(), 30000);
+        wizard->findChild<QRadioButton*>(QStringLiteral("challengeDns01"))->click();
+        next(wizard.get());
+        chooseTestCa(wizard.get());
+        auto* preflight = qobject_cast<ui::WizardPreflightPage*>(wizard->currentPage());
+        QTRY_VERIFY_WITH_TIMEOUT(!preflight->isRunning(), 60000);
+        next(wizard.get());
+        QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
+        auto* issuePage = qobject_cast<ui::WizardIssuePage*>(wizard->currentPage());
+        QVERIFY(issuePage);
+        QTRY_VERIFY_WITH_TIMEOUT(issuePage->propagationView()->serverCount() == 1 || !issuePage->isRunning(), 60000);
+        QVERIFY2(issuePage->isRunning(), qPrintable(issueStatus(wizard.get())));
+        QTest::mouseClick(wizard->findChild<QPushButton*>(QStringLiteral("wizardPropagationContinue")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!issuePage->isRunning(), 120000);
+        QVERIFY(!issuePage->succeeded());
+        QCOMPARE(wizard->currentId(), int(AddDomainWizard::IssuePageId));
+        const QString status = wizard->findChild<QLabel*>(QStringLiteral("wizardIssueStatus"))->text();
+        QVERIFY2(status.contains(QStringLiteral("TXT record")), qPrintable(status));
+        QVERIFY(!status.contains(QStringLiteral("Cancelled")));
+        auto* details = wizard->findChild<QPushButton*>(QStringLiteral("wizardIssueDetails"));
+        QVERIFY(details->isVisible());
+        auto* detailText = wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardIssueDetailText"));
+        QVERIFY(!detailText->isVisible());
+        details->click();
+        QVERIFY(detailText->isVisible());
+        QVERIFY(!detailText->toPlainText().isEmpty());
+        QVERIFY(wizard->findChild<QPushButton*>(QStringLiteral("wizardIssueRetry"))->isVisible());
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        // The record panel says it may be deleted (nothing to keep for a failed order).
+        QVERIFY(wizard->findChild<QLabel*>(QStringLiteral("wizardPropagationSummary"))
+                    ->text()
+                    .contains(QStringLiteral("delete")));
+    }
+
     void caaBlockerNeedsOverride() {
         std::unique_ptr<AddDomainWizard> wizard = openWizard();
         QTest::keyClicks(wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardNames")),
