@@ -4,7 +4,9 @@
 #   installer/setup.sh app    install what is missing, build, and launch the desktop app
 #   installer/setup.sh test   install what is missing, build with -Werror, run every test, then the
 #                             unit and integration tests again under ASan+UBSan, then build the .deb
-#   installer/setup.sh deps   only install the Debian packages (installer/debian-packages.txt)
+#   installer/setup.sh deps [--test]
+#                             only install the Debian packages: installer/debian-packages.txt (build and
+#                             run), with --test also installer/debian-test-packages.txt (test servers)
 # Idempotent: packages already installed are not touched; builds are incremental (ccache).
 set -euo pipefail
 
@@ -20,16 +22,31 @@ as_root() {
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# deps [--test]: the packages to build and run; with --test also the servers the tests start.
 deps() {
-    local wanted missing=()
-    wanted=$(grep -Ev '^\s*(#|$)' installer/debian-packages.txt)
+    local wanted missing=() lists=(installer/debian-packages.txt)
+    [ "${1:-}" = --test ] && lists+=(installer/debian-test-packages.txt)
+    wanted=$(cat "${lists[@]}" | grep -Ev '^\s*(#|$)')
     for p in $wanted; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     if [ ${#missing[@]} -gt 0 ]; then
         step "Installing ${#missing[@]} Debian packages: ${missing[*]}"
         as_root apt-get update -qq
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        # nginx, sshd, Knot, PowerDNS, Dovecot ... are installed for the test fixtures, which run their
+        # own instances on loopback: keep the packages from starting system-wide services meanwhile
+        # (Debian's policy-rc.d convention), unless the machine already has a policy of its own.
+        local policy=/usr/sbin/policy-rc.d own_policy=0
+        if [ ! -e "$policy" ]; then
+            own_policy=1
+            printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+            as_root chmod 0755 "$policy"
+        fi
+        local rc=0
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+            >/dev/null || rc=$?
+        [ "$own_policy" = 1 ] && as_root rm -f "$policy"
+        [ "$rc" = 0 ] || exit "$rc"
     fi
 }
 
@@ -43,7 +60,7 @@ cmd=${1:-}
 shift || true
 case "$cmd" in
 deps)
-    deps
+    deps "$@"
     ;;
 app)
     deps
@@ -53,7 +70,7 @@ app)
     ;;
 test)
     start=$(date +%s)
-    deps
+    deps --test
     build ci
     step "Running every test (unit, integration, gui)"
     ctest --preset ci -j "$jobs" --timeout 900
