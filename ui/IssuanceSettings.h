@@ -38,6 +38,8 @@ struct IssuanceSettings {
     QString webroot; ///< LocalWebroot: a folder here; RemoteWebroot: the folder on the server
     /// RemoteWebroot: the stored server's name (Servers section).
     QString serverName;
+    /// RemoteWebroot: that server's host (name or address), for the preflight's A/AAAA comparison.
+    QString serverHost;
     /// RemoteWebroot: look at http://NAME/.well-known/… from here before asking the CA (off for
     /// names this computer cannot reach, e.g. intranet sites).
     bool selfCheck = true;

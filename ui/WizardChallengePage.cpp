@@ -23,6 +23,8 @@
 namespace certdeck::ui {
 
 namespace {
+constexpr int HostRole = Qt::UserRole + 1;
+
 QLabel* note(const QString& text, QWidget* parent) {
     auto* l = new QLabel(text, parent);
     l->setWordWrap(true);
@@ -195,8 +197,10 @@ QCoro::Task<void> WizardChallengePage::load() {
 
     const QString previousServer = m_server->currentData().toString();
     m_server->clear();
-    for (const store::ServerRecord& s : serversOrEmpty(servers))
+    for (const store::ServerRecord& s : serversOrEmpty(servers)) {
         m_server->addItem(QStringLiteral("%1 (%2)").arg(s.name, s.host), s.name);
+        m_server->setItemData(m_server->count() - 1, s.host, HostRole);
+    }
     m_server->setCurrentIndex(std::max(0, m_server->findData(previousServer)));
     if (!servers)
         m_serverNote->setText(servers.error().userMessage);
@@ -255,6 +259,7 @@ void WizardChallengePage::fill(IssuanceSettings& s) const {
     s.method = method();
     s.webroot.clear();
     s.serverName.clear();
+    s.serverHost.clear();
     s.dnsProvider.clear();
     s.selfCheck = true;
     switch (s.method) {
@@ -266,6 +271,7 @@ void WizardChallengePage::fill(IssuanceSettings& s) const {
     case ChallengeMethod::RemoteWebroot:
         s.webroot = m_remoteWebroot->text().trimmed();
         s.serverName = m_server->currentData().toString();
+        s.serverHost = m_server->currentData(HostRole).toString();
         s.selfCheck = !m_skipSelfCheck->isChecked();
         break;
     case ChallengeMethod::Dns01:

@@ -2,6 +2,7 @@
 #include "ui/WizardPreflightPage.h"
 
 #include "core/dns/Preflight.h"
+#include "core/dns/Resolver.h"
 #include "core/workflow/Sandbox.h"
 #include "ui/AddDomainWizard.h"
 #include "ui/Formatting.h"
@@ -19,6 +20,7 @@
 #include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -60,9 +62,37 @@ QIcon verdictIcon(dns::PreflightVerdict v, const QWidget* widget) {
     p.end();
     return QIcon(pm);
 }
+bool isAddressLiteral(const QString& host) {
+    static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
+    return host.contains(QLatin1Char(':')) || ipv4.match(host).hasMatch();
+}
+
+// The chosen SSH server's addresses (RemoteWebroot), for comparing with the names' A/AAAA records: the
+// CA must reach the machine the token file is written on. Its host name is looked up the normal way
+// (the system resolver); empty when unknown, and then nothing is compared.
+QCoro::Task<QStringList> serverAddressesFor(IssuanceSettings settings, CancelToken cancel) {
+    const QString host = settings.serverHost.trimmed();
+    if (settings.method != ChallengeMethod::RemoteWebroot || host.isEmpty())
+        co_return QStringList();
+    if (isAddressLiteral(host))
+        co_return QStringList{host};
+    const dns::Resolver resolver{dns::ResolverOptions()};
+    auto v4Task = resolver.query(host, dns::RecordType::A, cancel);
+    const Result<dns::DnsAnswer> v4 = co_await v4Task;
+    auto v6Task = resolver.query(host, dns::RecordType::AAAA, cancel);
+    const Result<dns::DnsAnswer> v6 = co_await v6Task;
+    QStringList out;
+    if (v4)
+        out << v4->values(dns::RecordType::A);
+    if (v6)
+        out << v6->values(dns::RecordType::AAAA);
+    co_return out;
+}
+
 dns::PreflightOptions preflightOptions(quint16 sandboxDnsPort, const IssuanceSettings& settings,
-                                       const QStringList& caIdentities) {
+                                       const QStringList& caIdentities, const QStringList& serverAddresses) {
     dns::PreflightOptions options;
+    options.serverAddresses = serverAddresses;
     options.method = settings.challengeType();
     options.caIdentities = caIdentities;
     if (sandboxDnsPort != 0) {
@@ -185,8 +215,12 @@ QCoro::Task<void> WizardPreflightPage::check(QStringList names, IssuanceSettings
     if (!self || generation != m_generation)
         co_return;
     m_caIdentities = identities;
+    auto addressesTask = serverAddressesFor(settings, cancel);
+    const QStringList addresses = co_await addressesTask;
+    if (!self || generation != m_generation)
+        co_return;
     // Built by a plain function: no objects in nested scopes of a coroutine (GCC 12).
-    const dns::PreflightOptions options = preflightOptions(*port, settings, identities);
+    const dns::PreflightOptions options = preflightOptions(*port, settings, identities, addresses);
     const dns::Preflight preflight(options);
     auto task = preflight.run(names, cancel);
     const dns::PreflightReport report = co_await task;

@@ -3,10 +3,10 @@
 // a stored SSH server (real sshd, its host key confirmed in Certdeck's known_hosts, logged in through
 // ssh-agent) whose webroot a real nginx serves; Pebble validates http-01 against that nginx. Names →
 // SSH server's webroot → custom CA (Pebble) → preflight (Knot) → Issue: the token goes over SFTP and
-// is removed afterwards → Deploy: an nginx target (the fixture's own certificate paths, `nginx -t`
-// and a real reload over SSH) → the row shows the new certificate's fingerprint as served over TLS,
-// and the target is kept on the certificate's lineage for renewals → Done.
-// Offscreen; every wait is a QTRY_* with a deadline.
+// is removed afterwards (the preflight compares the name's address with the server's) → Deploy: an nginx target (the
+// fixture's own certificate paths, `nginx -t` and a real reload over SSH) → the row shows the new certificate's
+// fingerprint as served over TLS, and the target is kept on the certificate's lineage for renewals → Done. Offscreen;
+// every wait is a QTRY_* with a deadline.
 #include "core/store/StoreExecutor.h"
 #include "tests/support/KnotFixture.h"
 #include "tests/support/NginxFixture.h"
@@ -61,9 +61,13 @@ private Q_SLOTS:
         CERTDECK_REQUIRE(m_sshd.start(&error), error);
         test::NginxFixture::Options no;
         no.masterProcess = true; // reloaded for real over SSH by the deployment
+        no.serverNames = {QStringLiteral("localhost"), QStringLiteral("site.example.test")};
         m_nginx = std::make_unique<test::NginxFixture>(no);
         CERTDECK_REQUIRE(m_nginx->start(&error), error);
-        CERTDECK_REQUIRE(m_knot.start(&error), error);
+        test::KnotFixture::Options ko;
+        ko.extraRecords = {QStringLiteral("site A 127.0.0.1")}; // the name points at the SSH server
+        m_knot = std::make_unique<test::KnotFixture>(ko);
+        CERTDECK_REQUIRE(m_knot->start(&error), error);
         test::PebbleFixture::Options po;
         po.httpPort = m_nginx->httpPort(); // Pebble's http-01 validation reaches the nginx fixture
         m_pebble = std::make_unique<test::PebbleFixture>(po);
@@ -94,6 +98,7 @@ private Q_SLOTS:
         m_store.reset();
         m_pebble.reset();
         m_nginx.reset();
+        m_knot.reset();
     }
 
     void remoteWebrootThenDeployToNginx() {
@@ -102,13 +107,13 @@ private Q_SLOTS:
         ctx.store = m_store.get();
         ctx.defaultCa = ui::CaChoice::Custom;
         ctx.caTrustFile = m_pebble->listenerCaFile();
-        ctx.dnsResolver = QStringLiteral("127.0.0.1:%1").arg(m_knot.port());
+        ctx.dnsResolver = QStringLiteral("127.0.0.1:%1").arg(m_knot->port());
         AddDomainWizard wizard(ctx);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
 
         QTest::keyClicks(wizard.findChild<QPlainTextEdit*>(QStringLiteral("wizardNames")),
-                         QStringLiteral("www.example.test"));
+                         QStringLiteral("site.example.test"));
         next(&wizard);
 
         // The SSH server's webroot: the stored server is offered, the nginx preset's default folder
@@ -143,6 +148,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!preflight->isRunning(), 60000);
         QVERIFY2(!preflight->hasBlockers(),
                  qPrintable(wizard.findChild<QLabel*>(QStringLiteral("wizardPreflightStatus"))->text()));
+        // The name's address is compared with the chosen server's.
+        auto* results = wizard.findChild<QTreeWidget*>(QStringLiteral("wizardPreflightResults"));
+        QStringList findings;
+        for (int i = 0; i < results->topLevelItem(0)->childCount(); ++i)
+            findings << results->topLevelItem(0)->child(i)->text(1);
+        QVERIFY2(findings.join(QLatin1Char('\n')).contains(QStringLiteral("points to your server")),
+                 qPrintable(findings.join(QLatin1Char('\n'))));
         next(&wizard);
         QCOMPARE(wizard.currentId(), int(AddDomainWizard::ReviewPageId));
         QVERIFY(
@@ -202,7 +214,7 @@ private Q_SLOTS:
         QFile served(m_nginx->tlsCertPath());
         QVERIFY(served.open(QIODevice::ReadOnly));
         const QByteArray servedPem = served.readAll();
-        QFile issued(m_data.filePath(QStringLiteral("live/www.example.test/cert.pem")));
+        QFile issued(m_data.filePath(QStringLiteral("live/site.example.test/cert.pem")));
         QVERIFY2(issued.open(QIODevice::ReadOnly), qPrintable(issued.fileName()));
         QVERIFY(servedPem.startsWith(issued.readAll().trimmed()));
         QVERIFY(!result.servedFingerprint.isEmpty());
@@ -212,7 +224,7 @@ private Q_SLOTS:
 
         // The target is kept on the lineage so renewals deploy the same way.
         auto reading =
-            m_store->run([](store::Store& s) { return s.lineages().byName(QStringLiteral("www.example.test")); });
+            m_store->run([](store::Store& s) { return s.lineages().byName(QStringLiteral("site.example.test")); });
         reading.waitForFinished();
         const Result<store::Lineage> lineage = reading.result();
         QVERIFY2(lineage, qPrintable(lineage ? QString() : lineage.error().toString()));
@@ -234,7 +246,7 @@ private:
     QTemporaryDir m_data;
     test::SshdFixture m_sshd;
     std::unique_ptr<test::NginxFixture> m_nginx;
-    test::KnotFixture m_knot;
+    std::unique_ptr<test::KnotFixture> m_knot;
     std::unique_ptr<test::PebbleFixture> m_pebble;
     std::unique_ptr<store::StoreExecutor> m_store;
 };
