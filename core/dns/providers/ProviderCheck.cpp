@@ -35,6 +35,18 @@ QString providerZone(const QString& type, const QVariantMap& settings) {
     return settings.value(QStringLiteral("zone")).toString().trimmed();
 }
 
+bool providerNeedsSecret(const QString& type) {
+    return type != QLatin1String("manual") && type != QLatin1String("hook");
+}
+
+Status validateProviderSettings(const QString& type, const QVariantMap& settings, const SecureBytes& secret) {
+    net::HttpClient http;
+    auto built = DnsProviderFactory::create(type, settings, secret, &http);
+    if (!built)
+        return built.error();
+    return Status();
+}
+
 QCoro::Task<Result<ProviderCheckResult>> checkProvider(ProviderCheckRequest request, CancelToken cancel) {
     ProviderCheckResult result;
     if (request.type == QLatin1String("manual")) {

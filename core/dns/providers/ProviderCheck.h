@@ -38,6 +38,14 @@ struct ProviderCheckResult {
 /// hetzner) or "domain" (digitalocean, desec), "fulldomain" for acme-dns. Empty when none is set.
 QString providerZone(const QString& type, const QVariantMap& settings);
 
+/// True for the types whose credential is required (all but manual and hook), as the CLI decides.
+bool providerNeedsSecret(const QString& type);
+
+/// Whether DnsProviderFactory accepts these settings and secret (URL scheme, TSIG key, required
+/// settings), without contacting anything; the error names what to fix. For callers that may not
+/// see an HTTP client (the GUI): one is made and dropped here.
+Status validateProviderSettings(const QString& type, const QVariantMap& settings, const SecureBytes& secret);
+
 /// Proves a DNS provider works the way dns-01 will use it, without touching anything that matters:
 /// builds it with DnsProviderFactory (its own HTTP client, created and destroyed inside) and adds a
 /// TXT record `_certdeck-check.<zone>` with a random value, then removes exactly that value again.
