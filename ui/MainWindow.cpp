@@ -14,6 +14,7 @@
 #include "ui/CertificateTableModel.h"
 #include "ui/CertificatesPage.h"
 #include "ui/DashboardPage.h"
+#include "ui/DnsProvidersPage.h"
 #include "ui/EndpointsPage.h"
 #include "ui/Formatting.h"
 #include "ui/PlaceholderPage.h"
@@ -102,7 +103,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     addSection(QStringLiteral("sectionServers"), tr("Servers"), QStringLiteral("server"),
                new ServersPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionDnsProviders"), tr("DNS providers"), QStringLiteral("dns"),
-               new PlaceholderPage(tr("DNS providers"), tr("Where dns-01 records are written."), m_pages));
+               new DnsProvidersPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionEndpoints"), tr("Watched endpoints"), QStringLiteral("watch"),
                new EndpointsPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionActivity"), tr("Activity"), QStringLiteral("activity"),
