@@ -15,6 +15,7 @@
 #include "core/workflow/AccountFiles.h"
 #include "core/workflow/CertificateFiles.h"
 #include "core/workflow/IssueCertificate.h"
+#include "core/workflow/LineageDeployment.h"
 #include "core/workflow/Sandbox.h"
 #include "core/workflow/StoreLineage.h"
 #include "ui/SandboxService.h"
@@ -38,26 +39,6 @@ IssueJob::IssueJob(IssuanceSettings settings, SandboxService* sandbox, QString d
 IssueJob::~IssueJob() {
     // Deleting a running job would free what its coroutine still uses; abandon() exists for that.
     Q_ASSERT(!m_running);
-}
-
-ssh::SshTarget IssueJob::sshTargetFor(const store::ServerRecord& server, const QString& dataDir) {
-    ssh::SshTarget target;
-    target.host = server.host;
-    target.port = server.port;
-    target.user = server.userName;
-    target.knownHostsFile = dataDir + QStringLiteral("/known_hosts");
-    target.userKnownHostsFile = ssh::SshTarget::defaultUserKnownHostsFile();
-    return target;
-}
-
-void IssueJob::checkPropagationNow() {
-    if (m_manualDns)
-        m_manualDns->checkNow();
-}
-
-void IssueJob::continueWithoutPropagation() {
-    if (m_manualDns)
-        m_manualDns->continueAnyway();
 }
 
 namespace {
@@ -93,6 +74,52 @@ Error noStore() {
                                                          "providers from."));
 }
 } // namespace
+
+ssh::SshTarget IssueJob::sshTargetFor(const store::ServerRecord& server, const QString& dataDir) {
+    // The same endpoint renewals and `certdeck-cli deploy` use.
+    return workflow::sshTargetFor(server, dataDir);
+}
+
+QCoro::Task<Result<ssh::AuthOptions>> IssueJob::authFor(store::StoreExecutor* executor, store::ServerRecord server) {
+    // The password or key passphrase from the keychain, only for servers that use one. A key without
+    // a passphrase needs none (NotFound is fine); an encrypted one then fails with its own message.
+    ssh::AuthOptions auth;
+    const bool password = server.authMethod == QLatin1String("password");
+    const bool key = server.authMethod == QLatin1String("key");
+    if (!executor || (!password && !key))
+        co_return auth;
+    auto secretsJob = executor->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
+    const Result<store::Secrets> secrets = co_await secretsJob;
+    if (!secrets)
+        co_return secrets.error();
+    auto readTask = readSecret(*secrets, server.secretKey());
+    const Result<SecureBytes> fetched = co_await readTask;
+    if (password && !fetched)
+        co_return Error(
+            fetched.error().code,
+            QCoreApplication::translate("IssueJob", "The password of server %1 cannot be read from the keychain.")
+                .arg(server.name),
+            fetched.error().toString());
+    if (password)
+        auth.password = *fetched;
+    if (key && fetched) {
+        auto shared = std::make_shared<SecureBytes>(*fetched);
+        auth.passphrase = [shared](const QString&) -> std::optional<SecureBytes> {
+            return *shared;
+        };
+    }
+    co_return auth;
+}
+
+void IssueJob::checkPropagationNow() {
+    if (m_manualDns)
+        m_manualDns->checkNow();
+}
+
+void IssueJob::continueWithoutPropagation() {
+    if (m_manualDns)
+        m_manualDns->continueAnyway();
+}
 
 QCoro::Task<Status> IssueJob::prepareSolver(std::shared_ptr<workflow::Sandbox> sandbox) {
     m_solver.reset();
@@ -170,23 +197,13 @@ QCoro::Task<Status> IssueJob::prepareRemoteWebroot() {
     if (!server)
         co_return server.error().withContext(QCoreApplication::translate("IssueJob", "Reading server %1").arg(name));
     const ssh::SshTarget target = sshTargetFor(*server, m_store->dataDir());
-    ssh::AuthOptions auth;
-    auto secretsJob = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
-    const Result<store::Secrets> secrets = co_await secretsJob;
-    if (!secrets)
-        co_return secrets.error();
-    const bool password = server->authMethod == QLatin1String("password");
-    const QString secretKey = password ? server->secretKey() : QString();
-    auto readTask = readSecret(*secrets, secretKey);
-    const Result<SecureBytes> fetched = co_await readTask;
-    if (password && !fetched)
-        co_return fetched.error().withContext(
-            QCoreApplication::translate("IssueJob", "Reading the password of server %1").arg(name));
-    if (password)
-        auth.password = *fetched;
+    auto authTask = authFor(m_store, *server);
+    const Result<ssh::AuthOptions> auth = co_await authTask;
+    if (!auth)
+        co_return auth.error();
     m_progress.report(QStringLiteral("ssh"),
                       QCoreApplication::translate("IssueJob", "Connecting to %1").arg(target.displayName()));
-    auto connectTask = ssh::SshSession::connect(target, auth);
+    auto connectTask = ssh::SshSession::connect(target, *auth);
     const Result<std::shared_ptr<ssh::SshSession>> session = co_await connectTask;
     if (!session) {
         m_progress.failed(QStringLiteral("ssh"),

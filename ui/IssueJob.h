@@ -7,6 +7,7 @@
 #include "core/common/Result.h"
 #include "core/crypto/Certificate.h"
 #include "core/crypto/PrivateKey.h"
+#include "core/ssh/AuthOptions.h"
 #include "core/ssh/SshTarget.h"
 #include "core/store/ServerRepository.h"
 #include "core/workflow/IssueCertificate.h"
@@ -90,6 +91,8 @@ public:
     /// `<dataDir>/known_hosts` (where the Servers section records the key the user confirmed) and the
     /// user's ~/.ssh/known_hosts; an unknown or changed key refuses the connection.
     static ssh::SshTarget sshTargetFor(const store::ServerRecord& server, const QString& dataDir);
+    /// The login secrets of a stored server (password, key passphrase) from its Secrets entry.
+    static QCoro::Task<Result<ssh::AuthOptions>> authFor(store::StoreExecutor* executor, store::ServerRecord server);
 
     /// Where certificates for `firstName` are saved.
     static QString certificateFolder(const QString& dataDir, const QString& firstName, bool sandbox);

@@ -2,7 +2,9 @@
 #include "ui/WizardDeployPage.h"
 
 #include "core/deploy/Deployer.h"
+#include "core/ssh/SshSession.h"
 #include "core/store/StoreExecutor.h"
+#include "core/workflow/LineageDeployment.h"
 #include "ui/Formatting.h"
 
 #include <QComboBox>
@@ -29,12 +31,6 @@ enum Column { TargetColumn, FilesColumn, ResultColumn };
 
 QJsonArray argvJson(const QStringList& argv) {
     return QJsonArray::fromStringList(argv);
-}
-QStringList argvFrom(const QJsonValue& v) {
-    QStringList out;
-    for (const QJsonValue& a : v.toArray())
-        out << a.toString();
-    return out;
 }
 QString argvText(const QStringList& argv) {
     // Shown as a command line; arguments with spaces quoted the way QProcess::splitCommand reads them back.
@@ -255,34 +251,22 @@ QJsonObject WizardDeployPage::entryFromForm() const {
         {QStringLiteral("files"), files}};
 }
 
-Result<deploy::DeployTarget> WizardDeployPage::targetFor(const QJsonObject& entry) const {
-    const QString serverName = entry.value(QStringLiteral("server")).toString();
-    const store::ServerRecord* server = nullptr;
+store::ServerRecord WizardDeployPage::serverNamed(const QString& name) const {
     for (const store::ServerRecord& s : m_servers)
-        if (s.name == serverName)
-            server = &s;
-    if (!server)
+        if (s.name == name)
+            return s;
+    return {};
+}
+
+Result<deploy::DeployTarget> WizardDeployPage::targetFor(const QJsonObject& entry) const {
+    // Read back exactly as renewals will read the stored entry (workflow::deployTargetFromJson), so
+    // what the wizard accepts is what a renewal can deploy.
+    const QString serverName = entry.value(QStringLiteral("server")).toString();
+    const store::ServerRecord server = serverNamed(serverName);
+    if (server.name.isEmpty())
         return Error(ErrorCode::NotFound, tr("There is no server named %1 any more.").arg(serverName));
     const QString dataDir = m_store ? m_store->dataDir() : QString();
-    deploy::DeployTarget t;
-    t.name = entry.value(QStringLiteral("name")).toString();
-    t.server = IssueJob::sshTargetFor(*server, dataDir);
-    for (const QJsonValue& v : entry.value(QStringLiteral("files")).toArray()) {
-        const QJsonObject f = v.toObject();
-        const QString content = f.value(QStringLiteral("content")).toString();
-        const deploy::FileContent c = content == QLatin1String("privkey")    ? deploy::FileContent::PrivateKey
-                                      : content == QLatin1String("combined") ? deploy::FileContent::Combined
-                                                                             : deploy::FileContent::FullChain;
-        t.files << deploy::DeployFile{c, f.value(QStringLiteral("path")).toString(),
-                                      f.value(QStringLiteral("mode")).toInt()};
-    }
-    t.configTest = argvFrom(entry.value(QStringLiteral("configTest")));
-    t.reload = argvFrom(entry.value(QStringLiteral("reload")));
-    t.verifyHost = entry.value(QStringLiteral("verifyHost")).toString();
-    t.verifyPort = static_cast<quint16>(entry.value(QStringLiteral("verifyPort")).toInt(443));
-    if (auto valid = t.validate(); !valid)
-        return valid.error();
-    return t;
+    return workflow::deployTargetFromJson(entry, IssueJob::sshTargetFor(server, dataDir));
 }
 
 void WizardDeployPage::addTarget() {
@@ -315,20 +299,11 @@ QCoro::Task<void> WizardDeployPage::deployAll() {
     m_details->setChecked(false);
     m_status->setText(tr("Deploying …"));
     Q_EMIT completeChanged();
-    QList<deploy::DeployTarget> targets;
-    for (const QJsonObject& e : std::as_const(m_entries)) {
-        const Result<deploy::DeployTarget> t = targetFor(e);
-        if (t)
-            targets << *t;
-    }
-    const deploy::DeployMaterial material{m_issued.chain, m_issued.key};
-    const CancelToken cancel = m_cancel;
-    deploy::Deployer deployer;
-    auto task = deployer.deployAll(targets, material, m_progress, cancel);
-    const QList<deploy::DeployResult> results = co_await task;
+    m_results.clear();
+    auto task = deployFrom(0);
+    co_await task;
     if (!self)
         co_return;
-    m_results = results;
 
     // Kept on the lineage so renewals deploy the same way (sandbox certificates have none).
     const QString lineageName = m_issued.lineageName;
@@ -355,6 +330,55 @@ QCoro::Task<void> WizardDeployPage::deployAll() {
         m_status->setText(m_status->text() + QLatin1Char(' ') + saved.error().userMessage);
     Q_EMIT completeChanged();
     Q_EMIT deployFinished();
+}
+
+namespace {
+// One target, unless it could not even be prepared (then that is its result). Flat: GCC 12.
+QCoro::Task<deploy::DeployResult> deployIfReady(Result<deploy::DeployTarget> target, Result<ssh::AuthOptions> auth,
+                                                deploy::DeployMaterial material, Progress* progress, CancelToken cancel,
+                                                QString name) {
+    deploy::DeployResult failed;
+    failed.target = name;
+    if (!target) {
+        failed.error = target.error();
+        co_return failed;
+    }
+    if (!auth) {
+        failed.error = auth.error();
+        co_return failed;
+    }
+    deploy::Deployer::Options options;
+    options.auth = *auth;
+    deploy::Deployer deployer(options);
+    const std::shared_ptr<ssh::SshSession> noSession;
+    auto task = deployer.deploy(*target, material, *progress, cancel, noSession);
+    const deploy::DeployResult result = co_await task;
+    co_return result;
+}
+} // namespace
+
+QCoro::Task<void> WizardDeployPage::deployFrom(int index) {
+    // One target after the other, each with its own server's login secrets; recursion keeps the
+    // coroutine flat (GCC 12).
+    if (index >= m_entries.size())
+        co_return;
+    QPointer<WizardDeployPage> self(this);
+    const QJsonObject entry = m_entries.at(index);
+    const Result<deploy::DeployTarget> target = targetFor(entry);
+    const store::ServerRecord server = serverNamed(entry.value(QStringLiteral("server")).toString());
+    auto authTask = IssueJob::authFor(m_store, server);
+    const Result<ssh::AuthOptions> auth = co_await authTask;
+    if (!self)
+        co_return;
+    const deploy::DeployMaterial material{m_issued.chain, m_issued.key};
+    const QString name = entry.value(QStringLiteral("name")).toString();
+    auto task = deployIfReady(target, auth, material, &m_progress, m_cancel, name);
+    const deploy::DeployResult result = co_await task;
+    if (!self)
+        co_return;
+    m_results << result;
+    auto rest = deployFrom(index + 1);
+    co_await rest;
 }
 
 void WizardDeployPage::showResults() {

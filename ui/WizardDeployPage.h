@@ -60,6 +60,8 @@ Q_SIGNALS:
 private:
     QCoro::Task<void> load();
     QCoro::Task<void> deployAll();
+    QCoro::Task<void> deployFrom(int index);
+    [[nodiscard]] store::ServerRecord serverNamed(const QString& name) const;
     void applyPreset();
     void applyDirectory();
     void addTarget();
