@@ -3,7 +3,8 @@
 // key to the keychain — a private gnome-keyring — never into the SQLite file) passes Test, which wrote
 // and removed _certdeck-check.<zone> (PowerDNS answers no TXT there afterwards); a wrong API key is a
 // plain error with Details…; an RFC 2136 provider against Knot (TSIG) with no zone of its own asks for
-// one and passes; the dialog shows only the fields of the chosen type; Remove drops the keychain entry.
+// one and passes; the dialog shows only the fields of the chosen type; Remove drops the keychain entry;
+// a provider added here works in the real certdeck-cli (`dns-provider test`) and one added there passes Test here.
 #include "core/dns/Resolver.h"
 #include "core/store/Secrets.h"
 #include "core/store/StoreExecutor.h"
@@ -18,10 +19,12 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -69,6 +72,26 @@ void setText(DnsProviderDialog* d, const char* objectName, const QString& text) 
     auto* edit = d->findChild<QLineEdit*>(QLatin1String(objectName));
     QVERIFY2(edit && edit->isVisible(), objectName);
     edit->setText(text);
+}
+
+/// Runs the real certdeck-cli (built beside the tests) with `args`; its exit code, output in `*out`.
+int runCliBinary(const QStringList& args, QString* out) {
+    const QString program = QCoreApplication::applicationDirPath() + QStringLiteral("/../app/cli/certdeck-cli");
+    if (!QFileInfo(program).isExecutable()) {
+        *out = QStringLiteral("certdeck-cli is not built at ") + program + QStringLiteral(" (ninja certdeck-cli)");
+        return -1;
+    }
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args); // inherits DBUS_SESSION_BUS_ADDRESS: the private keyring
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        *out = QStringLiteral("certdeck-cli did not finish");
+        return -1;
+    }
+    *out = QString::fromUtf8(p.readAll());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 bool shown(DnsProviderDialog* d, const char* objectName) {
@@ -201,6 +224,14 @@ private Q_SLOTS:
             QVERIFY2(inKeyring, qPrintable(inKeyring ? QString() : inKeyring.error().toString()));
             QCOMPARE(inKeyring->bytes(), apiKey);
 
+            // The command line uses the provider added here: settings from the store, key from the keychain.
+            QString cliOut;
+            const int cliCode = runCliBinary({QStringLiteral("--data-dir"), data.path(), QStringLiteral("dns-provider"),
+                                              QStringLiteral("test"), QStringLiteral("pdns")},
+                                             &cliOut);
+            QVERIFY2(cliCode == 0, qPrintable(cliOut));
+            QVERIFY2(cliOut.contains(QLatin1String("DNS provider pdns is ready")), qPrintable(cliOut));
+
             // Test: wrote and removed the check record.
             QVERIFY2(runTest(page, finished, QStringLiteral("pdns")), qPrintable(messageText(page)));
             QCOMPARE(messageText(page), QStringLiteral("Wrote and removed a TXT record in example.test."));
@@ -246,6 +277,27 @@ private Q_SLOTS:
             auto gone = QCoro::waitFor(keychain.read(QStringLiteral("dns/pdns")));
             QVERIFY(!gone);
             QCOMPARE(gone.error().code, ErrorCode::NotFound);
+
+            // And the other way: a provider added with certdeck-cli shows here and passes Test.
+            QTemporaryDir secretDir;
+            const QString secretFile = secretDir.filePath(QStringLiteral("key"));
+            {
+                QFile f(secretFile);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write(apiKey);
+            }
+            const int addCode = runCliBinary(
+                {QStringLiteral("--data-dir"), data.path(), QStringLiteral("dns-provider"), QStringLiteral("add"),
+                 QStringLiteral("from-cli"), QStringLiteral("--type"), QStringLiteral("powerdns"),
+                 QStringLiteral("--set"), QStringLiteral("url=") + pdns.apiUrl().toString(), QStringLiteral("--set"),
+                 QStringLiteral("zone=example.test"), QStringLiteral("--secret-file"), secretFile},
+                &cliOut);
+            QVERIFY2(addCode == 0, qPrintable(cliOut));
+            page.reload();
+            QTRY_COMPARE(page.providers().size(), 1);
+            QCOMPARE(page.providers().first().name, QStringLiteral("from-cli"));
+            QVERIFY2(runTest(page, finished, QStringLiteral("from-cli")), qPrintable(messageText(page)));
+            QCOMPARE(messageText(page), QStringLiteral("Wrote and removed a TXT record in example.test."));
         }
         // The API key never reached the SQLite files.
         const QStringList files = QDir(data.path()).entryList({QStringLiteral("certdeck.sqlite*")}, QDir::Files);
