@@ -152,8 +152,10 @@ CertificatesPage::CertificatesPage(store::StoreExecutor* store, QWidget* parent)
     connect(emptyAction, &QPushButton::clicked, this, &CertificatesPage::addDomainRequested);
     connect(m_details, &QPushButton::clicked, this, &CertificatesPage::activateSelected);
     connect(m_table, &QTableWidget::itemActivated, this, &CertificatesPage::activateSelected);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this,
-            [this] { m_details->setEnabled(!m_table->selectedItems().isEmpty()); });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        m_details->setEnabled(!m_table->selectedItems().isEmpty());
+        Q_EMIT selectionChanged();
+    });
     m_details->setEnabled(false);
 }
 
@@ -164,6 +166,21 @@ void CertificatesPage::showEvent(QShowEvent* event) {
 
 void CertificatesPage::reload() {
     load();
+}
+
+QString CertificatesPage::selectedLineage() const {
+    const QList<QTableWidgetItem*> items = m_table->selectedItems();
+    if (items.isEmpty())
+        return {};
+    return m_table->item(items.first()->row(), NamesColumn)->data(Qt::UserRole).toString();
+}
+
+void CertificatesPage::selectLineage(const QString& lineage) {
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, NamesColumn)->data(Qt::UserRole).toString() == lineage) {
+            m_table->selectRow(row);
+            return;
+        }
 }
 
 void CertificatesPage::activateSelected() {

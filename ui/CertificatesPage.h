@@ -45,6 +45,10 @@ public:
 
     [[nodiscard]] const QList<Row>& rows() const { return m_rows; }
     void reload();
+    /// The lineage of the selected row (empty: none); the toolbar's Renew and Deploy act on it.
+    [[nodiscard]] QString selectedLineage() const;
+    /// Selects the row of this lineage (after the rows are loaded).
+    void selectLineage(const QString& lineage);
 
     /// Reads the rows (on the store's thread).
     static Result<QList<Row>> readRows(store::Store& store);
@@ -56,6 +60,8 @@ Q_SIGNALS:
     /// Open the details of this certificate (the dashboard's CertificateRow::id).
     void certificateActivated(const QString& id);
     void addDomainRequested();
+    /// The selected row changed.
+    void selectionChanged();
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -169,6 +169,7 @@ QWidget* DashboardPage::buildContent() {
     // Table and timeline share the proxy: keep the current row in step both ways.
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, m_timeline,
             [this](const QModelIndex& current) { m_timeline->setCurrentRow(current.row()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DashboardPage::selectionChanged);
     connect(m_timeline, &ExpiryTimelineWidget::currentRowChanged, m_table, [this](int row) {
         if (row >= 0 && m_table->currentIndex().row() != row)
             m_table->selectRow(row);
@@ -196,6 +197,24 @@ void DashboardPage::activateProxyRow(int proxyRow) {
         return;
     const QModelIndex index = m_proxy->index(proxyRow, 0);
     Q_EMIT certificateActivated(index.data(CertificateTableModel::IdRole).toString());
+}
+
+QString DashboardPage::selectedId() const {
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return rows.first().data(CertificateTableModel::IdRole).toString();
+}
+
+bool DashboardPage::selectId(const QString& id) {
+    const int sourceRow = m_model->rowOfId(id);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!proxyIndex.isValid())
+        return false;
+    m_table->selectRow(proxyIndex.row());
+    return true;
 }
 
 bool DashboardPage::isEmptyState() const {

@@ -36,6 +36,10 @@ public:
     [[nodiscard]] QSortFilterProxyModel* proxy() const { return m_proxy; }
     [[nodiscard]] ExpiryTimelineWidget* timeline() const { return m_timeline; }
     [[nodiscard]] QTableView* table() const { return m_table; }
+    /// The id of the selected certificate (empty: none); the toolbar's Renew and Deploy act on it.
+    [[nodiscard]] QString selectedId() const;
+    /// Selects the row with this id (false: not shown).
+    bool selectId(const QString& id);
 
 Q_SIGNALS:
     void addDomainRequested();
@@ -43,6 +47,8 @@ Q_SIGNALS:
     void certificateActivated(const QString& id);
     /// The rows or their states changed (the main window's status line and tray follow).
     void certificatesChanged();
+    /// The selected row changed.
+    void selectionChanged();
 
 private:
     QWidget* buildEmptyState();

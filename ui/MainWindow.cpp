@@ -14,6 +14,7 @@
 #include "ui/CertificateTableModel.h"
 #include "ui/CertificatesPage.h"
 #include "ui/DashboardPage.h"
+#include "ui/DeployDialog.h"
 #include "ui/DnsProvidersPage.h"
 #include "ui/EndpointsPage.h"
 #include "ui/Formatting.h"
@@ -37,12 +38,14 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSet>
@@ -98,8 +101,9 @@ MainWindow::MainWindow(Options options, QWidget* parent)
 
     m_dashboard = new DashboardPage(m_pages);
     addSection(QStringLiteral("sectionDashboard"), tr("Dashboard"), QStringLiteral("dashboard"), m_dashboard);
+    m_certificates = new CertificatesPage(m_store.get(), m_pages);
     addSection(QStringLiteral("sectionCertificates"), tr("Certificates"), QStringLiteral("certificate"),
-               new CertificatesPage(m_store.get(), m_pages));
+               m_certificates);
     addSection(QStringLiteral("sectionServers"), tr("Servers"), QStringLiteral("server"),
                new ServersPage(m_store.get(), m_pages));
     addSection(QStringLiteral("sectionDnsProviders"), tr("DNS providers"), QStringLiteral("dns"),
@@ -122,7 +126,15 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_installTimer->setAccessibleName(tr("Install unattended renewal"));
     m_installTimer->setFlat(true);
     connect(m_installTimer, &QPushButton::clicked, this, &MainWindow::installUnattendedRenewal);
+    // A failed renewal's technical detail, behind the status line's plain message.
+    m_renewDetails = new QPushButton(tr("Details…"), this);
+    m_renewDetails->setObjectName(QStringLiteral("renewDetailsButton"));
+    m_renewDetails->setAccessibleName(tr("Details of the failed renewal"));
+    m_renewDetails->setFlat(true);
+    m_renewDetails->hide();
+    connect(m_renewDetails, &QPushButton::clicked, this, &MainWindow::showRenewalDetails);
     statusBar()->addWidget(m_nextRenewal, 1);
+    statusBar()->addPermanentWidget(m_renewDetails);
     statusBar()->addPermanentWidget(m_unattended);
     statusBar()->addPermanentWidget(m_installTimer);
     updateUnattendedStatus();
@@ -137,6 +149,12 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(m_dashboard, &DashboardPage::addDomainRequested, this, &MainWindow::openAddDomainWizard);
     connect(m_dashboard, &DashboardPage::certificateActivated, this, &MainWindow::openCertificateDetails);
     connect(m_dashboard, &DashboardPage::certificatesChanged, this, &MainWindow::updateStatus);
+    connect(m_certificates, &CertificatesPage::certificateActivated, this, &MainWindow::openCertificateDetails);
+    connect(m_certificates, &CertificatesPage::addDomainRequested, this, &MainWindow::openAddDomainWizard);
+    connect(m_dashboard, &DashboardPage::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_certificates, &CertificatesPage::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_certificates, &CertificatesPage::rowsLoaded, this, &MainWindow::updateActions);
+    connect(m_pages, &QStackedWidget::currentChanged, this, &MainWindow::updateActions);
 
     m_renewal = new RenewalService(m_options.dataDir, m_tray, Clock::system(), this);
     m_renewal->setObjectName(QStringLiteral("renewalService"));
@@ -144,18 +162,33 @@ MainWindow::MainWindow(Options options, QWidget* parent)
             [this] { m_renewal->setRows(m_dashboard->model()->rows()); });
     connect(m_renewal, &RenewalService::lineageChecked, this,
             [this](const QString& lineage, bool renewed, bool failed, const QString& message) {
-                if (renewed || failed)
+                if (renewed || failed) {
                     reloadCertificate(lineage);
-                if (failed)
-                    statusBar()->showMessage(tr("Renewing %1 failed: %2").arg(lineage, message), 30000);
-                else if (renewed)
+                    if (m_certificates->isVisible())
+                        m_certificates->reload();
+                }
+                if (failed) {
+                    m_failedLineage = lineage;
+                    m_renewDetails->show();
+                    statusBar()->showMessage(tr("Renewing %1 failed: %2").arg(lineage, message));
+                } else if (renewed) {
                     statusBar()->showMessage(tr("%1 renewed.").arg(lineage), 30000);
+                } else if (!message.isEmpty()) {
+                    statusBar()->showMessage(tr("%1: %2").arg(lineage, message), 30000);
+                } else {
+                    statusBar()->clearMessage(); // not the last progress step of a finished run
+                }
             });
+    connect(m_renewal, &RenewalService::progressed, this, [this](const QString& lineage, const QString& text) {
+        statusBar()->showMessage(tr("Renewing %1: %2").arg(lineage, text));
+    });
     connect(m_renewal, &RenewalService::busyChanged, this, [this](bool busy) {
-        if (busy)
+        if (busy) {
+            m_renewDetails->hide();
             statusBar()->showMessage(tr("Renewing certificates that are due…"));
-        else if (statusBar()->currentMessage() == tr("Renewing certificates that are due…"))
+        } else if (statusBar()->currentMessage() == tr("Renewing certificates that are due…")) {
             statusBar()->clearMessage();
+        }
     });
     updateStatus();
 
@@ -254,23 +287,136 @@ void MainWindow::buildActions() {
     add->setToolTip(
         tr("Get a certificate for a new domain (%1)").arg(add->shortcut().toString(QKeySequence::NativeText)));
     connect(add, &QAction::triggered, this, &MainWindow::openAddDomainWizard);
-    auto* renew = toolbar->addAction(QIcon(QStringLiteral(":/icons/renew.svg")), tr("Renew"));
-    renew->setObjectName(QStringLiteral("actionRenew"));
-    renew->setEnabled(false);
-    renew->setToolTip(tr("Renewing from here arrives with the renewal scheduler."));
-    auto* deploy = toolbar->addAction(QIcon(QStringLiteral(":/icons/deploy.svg")), tr("Deploy"));
-    deploy->setObjectName(QStringLiteral("actionDeploy"));
-    deploy->setEnabled(false);
-    deploy->setToolTip(tr("Deploying to servers arrives with the Servers section."));
-    auto* check = toolbar->addAction(QIcon(QStringLiteral(":/icons/dns.svg")), tr("Check DNS"));
-    check->setObjectName(QStringLiteral("actionCheckDns"));
-    check->setToolTip(tr("Check a domain's DNS and CAA before ordering (opens the wizard)."));
-    connect(check, &QAction::triggered, this, &MainWindow::openAddDomainWizard);
+    m_renewAction = toolbar->addAction(QIcon(QStringLiteral(":/icons/renew.svg")), tr("Renew"));
+    m_renewAction->setObjectName(QStringLiteral("actionRenew"));
+    m_renewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_renewAction, &QAction::triggered, this, &MainWindow::renewSelected);
+    m_deployAction = toolbar->addAction(QIcon(QStringLiteral(":/icons/deploy.svg")), tr("Deploy"));
+    m_deployAction->setObjectName(QStringLiteral("actionDeploy"));
+    m_deployAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_deployAction, &QAction::triggered, this, [this] { deploySelected(); });
+    m_checkDnsAction = toolbar->addAction(QIcon(QStringLiteral(":/icons/dns.svg")), tr("Check DNS"));
+    m_checkDnsAction->setObjectName(QStringLiteral("actionCheckDns"));
+    connect(m_checkDnsAction, &QAction::triggered, this, &MainWindow::checkDns);
     toolbar->addSeparator();
     auto* settings = toolbar->addAction(tr("Settings"));
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    updateActions();
+}
+
+QString MainWindow::selectedLineage() const {
+    if (m_pages->currentWidget() == m_certificates)
+        return m_certificates->selectedLineage();
+    if (m_pages->currentWidget() != m_dashboard)
+        return {};
+    const int row = m_dashboard->model()->rowOfId(m_dashboard->selectedId());
+    return row < 0 ? QString() : m_dashboard->model()->rowAt(row).lineage;
+}
+
+void MainWindow::updateActions() {
+    if (!m_renewAction)
+        return;
+    const QString lineage = selectedLineage();
+    m_renewAction->setToolTip(lineage.isEmpty() ? tr("Renew every certificate that is due now (Ctrl+R)")
+                                                : tr("Renew %1 now, even if it is not due (Ctrl+R)").arg(lineage));
+    m_checkDnsAction->setToolTip(lineage.isEmpty()
+                                     ? tr("Check a domain's DNS and CAA before ordering (opens the wizard).")
+                                     : tr("Check the DNS and CAA of %1's names (opens the wizard).").arg(lineage));
+    const int generation = ++m_actionsGeneration;
+    if (lineage.isEmpty()) {
+        m_deployAction->setEnabled(false);
+        m_deployAction->setToolTip(tr("Select a certificate to deploy it to its servers."));
+        return;
+    }
+    // The targets live on the lineage in the store: ask there (a small query, on the store's thread).
+    m_deployAction->setEnabled(false);
+    m_deployAction->setToolTip(tr("Looking up %1's deploy targets…").arg(lineage));
+    QPointer<MainWindow> self(this);
+    auto job = m_store->run([lineage](store::Store& s) -> Result<int> {
+        auto l = s.lineages().byName(lineage);
+        if (!l)
+            return l.error();
+        return static_cast<int>(l->deployTargets.size());
+    });
+    whenReady(std::move(job), this, [self, generation, lineage](const Result<int>& targets) {
+        if (!self || generation != self->m_actionsGeneration)
+            return;
+        const bool any = targets && *targets > 0;
+        self->m_deployAction->setEnabled(any);
+        if (any)
+            self->m_deployAction->setToolTip(
+                tr("Install %1's current certificate on its %n server(s) (Ctrl+Shift+D)", nullptr, *targets)
+                    .arg(lineage));
+        else if (targets)
+            self->m_deployAction->setToolTip(tr("%1 has no deploy targets: add a server in the Add domain wizard's "
+                                                "deploy step or with 'certdeck-cli target add'.")
+                                                 .arg(lineage));
+        else
+            self->m_deployAction->setToolTip(targets.error().userMessage);
+    });
+}
+
+void MainWindow::renewSelected() {
+    const QString lineage = selectedLineage();
+    m_renewDetails->hide();
+    if (!lineage.isEmpty()) {
+        statusBar()->showMessage(tr("Renewing %1…").arg(lineage));
+        m_renewal->renewNow(lineage);
+        return;
+    }
+    const CertificateTableModel* model = m_dashboard->model();
+    const QDateTime now = model->now();
+    int due = 0;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const CertificateRow& r = model->rowAt(i);
+        if (!r.lineage.isEmpty() && r.autoRenew && r.pausedReason.isEmpty() && r.plannedRenewal.isValid() &&
+            r.plannedRenewal <= now)
+            ++due;
+    }
+    if (due == 0) {
+        statusBar()->showMessage(tr("No certificate is due for renewal. Select one to renew it now anyway."), 30000);
+        return;
+    }
+    m_renewal->checkNow();
+}
+
+void MainWindow::showRenewalDetails() {
+    const std::optional<Error> error = m_renewal->lastError(m_failedLineage);
+    if (!error)
+        return;
+    showError(tr("Renewing %1 failed").arg(m_failedLineage), *error);
+}
+
+DeployDialog* MainWindow::deploySelected() {
+    const QString lineage = selectedLineage();
+    if (lineage.isEmpty())
+        return nullptr;
+    auto* dialog = new DeployDialog(m_options.dataDir, lineage, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->start();
+    return dialog;
+}
+
+void MainWindow::checkDns() {
+    QStringList names;
+    const QString lineage = selectedLineage();
+    if (!lineage.isEmpty()) {
+        const int row = m_dashboard->model()->rowOfId(StoreCertificateRows::lineageRowId(lineage));
+        if (row >= 0)
+            names = m_dashboard->model()->rowAt(row).names;
+        else
+            for (const CertificatesPage::Row& r : m_certificates->rows())
+                if (r.lineage == lineage)
+                    names = r.names;
+    }
+    AddDomainWizard* wizard = openAddDomainWizard();
+    // The wizard checks DNS and CAA once it knows the CA and the method; start it with the names.
+    if (!names.isEmpty() && wizard && wizard->currentId() == AddDomainWizard::NamesPageId)
+        if (auto* edit = wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardNames")))
+            edit->setPlainText(names.join(QLatin1Char('\n')));
 }
 
 AddDomainWizard* MainWindow::openAddDomainWizard() {
@@ -300,14 +446,37 @@ AddDomainWizard* MainWindow::openAddDomainWizard() {
 }
 
 void MainWindow::openCertificateDetails(const QString& id) {
+    const auto open = [this](const CertificateRow& row) {
+        auto* dialog = new CertificateDetailsDialog(row, m_dashboard->model()->now(), m_store.get(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &CertificateDetailsDialog::revoked, this, &MainWindow::reloadCertificate);
+        dialog->open();
+    };
     const int row = m_dashboard->model()->rowOfId(id);
-    if (row < 0)
+    if (row >= 0) {
+        open(m_dashboard->model()->rowAt(row));
         return;
-    auto* dialog = new CertificateDetailsDialog(m_dashboard->model()->rowAt(row), m_dashboard->model()->now(),
-                                                m_store.get(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CertificateDetailsDialog::revoked, this, &MainWindow::reloadCertificate);
-    dialog->open();
+    }
+    // A lineage the dashboard does not show (yet): its row from the store.
+    const QString prefix = StoreCertificateRows::lineageRowId(QString());
+    if (!id.startsWith(prefix))
+        return;
+    const QString lineage = id.mid(prefix.size());
+    QPointer<MainWindow> self(this);
+    auto job = m_store->run([lineage](store::Store& s) { return StoreCertificateRows::readLineage(s, lineage); });
+    whenReady(std::move(job), this, [self, open, lineage](const Result<CertificateRow>& r) {
+        if (!self)
+            return;
+        if (!r) {
+            self->statusBar()->showMessage(r.error().code == ErrorCode::NotFound
+                                               ? tr("%1 has no certificate yet.").arg(lineage)
+                                               : r.error().userMessage,
+                                           30000);
+            return;
+        }
+        self->m_dashboard->upsertCertificate(*r);
+        open(*r);
+    });
 }
 
 void MainWindow::openSettings() {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QListWidget;
@@ -21,7 +22,9 @@ class StoreExecutor;
 namespace certdeck::ui {
 
 class AddDomainWizard;
+class CertificatesPage;
 class DashboardPage;
+class DeployDialog;
 class RenewalService;
 class SandboxService;
 class TrayNotifier;
@@ -49,6 +52,7 @@ public:
     ~MainWindow() override;
 
     [[nodiscard]] DashboardPage* dashboard() const { return m_dashboard; }
+    [[nodiscard]] CertificatesPage* certificatesPage() const { return m_certificates; }
     [[nodiscard]] SandboxService* sandbox() const { return m_sandbox; }
     [[nodiscard]] TrayNotifier* tray() const { return m_tray; }
     [[nodiscard]] RenewalService* renewal() const { return m_renewal; }
@@ -58,8 +62,20 @@ public:
 
     /// Opens the add-domain wizard (or raises the open one) and returns it.
     AddDomainWizard* openAddDomainWizard();
-    /// Shows the details of a certificate on the dashboard by its id.
+    /// Shows the details of a certificate by its id (a dashboard row, or "lineage:<name>" read from
+    /// the store when the dashboard does not show it).
     void openCertificateDetails(const QString& id);
+    /// The store lineage the toolbar acts on: the selected row of the Certificates page when it is
+    /// shown, else the dashboard's selected row (empty: none, or not a lineage).
+    [[nodiscard]] QString selectedLineage() const;
+    /// The toolbar's Renew: the selected lineage now (forced), or with nothing selected every
+    /// certificate that is due. Progress and the result show in the status bar.
+    void renewSelected();
+    /// The toolbar's Deploy: the selected lineage's current certificate to its stored targets, results
+    /// in a DeployDialog (returned; null when nothing is selected).
+    DeployDialog* deploySelected();
+    /// The toolbar's Check DNS: the wizard, with the selected certificate's names filled in.
+    void checkDns();
     void openSettings();
     /// Re-reads one lineage's row from the store into the dashboard (after a renewal, a revoke…).
     void reloadCertificate(const QString& lineage);
@@ -76,6 +92,8 @@ protected:
 
 private:
     void buildActions();
+    void updateActions();
+    void showRenewalDetails();
     void addSection(const QString& objectName, const QString& title, const QString& icon, QWidget* page);
     void updateStatus();
     void loadCertificates();
@@ -90,6 +108,13 @@ private:
     QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_pages = nullptr;
     DashboardPage* m_dashboard = nullptr;
+    CertificatesPage* m_certificates = nullptr;
+    QAction* m_renewAction = nullptr;
+    QAction* m_deployAction = nullptr;
+    QAction* m_checkDnsAction = nullptr;
+    QPushButton* m_renewDetails = nullptr;
+    QString m_failedLineage;     ///< the last renewal that failed (its error behind m_renewDetails)
+    int m_actionsGeneration = 0; ///< drops stale deploy-target counts
     SandboxService* m_sandbox = nullptr;
     TrayNotifier* m_tray = nullptr;
     RenewalService* m_renewal = nullptr;

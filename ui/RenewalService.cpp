@@ -13,6 +13,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace certdeck::ui {
 
 namespace {
@@ -97,21 +99,42 @@ void RenewalService::checkNow() {
     Q_UNUSED(task); // runs on; every resumption checks that this service still exists
 }
 
+void RenewalService::renewNow(const QString& lineage) {
+    if (!m_forced.contains(lineage) && m_current != lineage)
+        m_forced << lineage;
+    checkNow();
+}
+
+std::optional<Error> RenewalService::lastError(const QString& lineage) const {
+    const auto it = m_errors.constFind(lineage);
+    if (it == m_errors.cend())
+        return std::nullopt;
+    return *it;
+}
+
 QCoro::Task<void> RenewalService::run() {
     if (m_busy) {
         m_again = true;
         co_return;
     }
     const QDateTime now = m_clock->now();
+    // Forced ones first (the user is waiting for them), then what the plan says is due.
+    QList<std::pair<QString, bool>> work;
+    for (const QString& name : std::as_const(m_forced))
+        work.append({name, true});
+    m_forced.clear();
     QStringList due;
     for (auto it = m_planned.cbegin(); it != m_planned.cend(); ++it)
         if (dueTime(it.key()) <= now)
             due << it.key();
-    if (due.isEmpty()) {
+    due.sort();
+    for (const QString& name : std::as_const(due))
+        if (!std::any_of(work.cbegin(), work.cend(), [&name](const auto& w) { return w.first == name; }))
+            work.append({name, false});
+    if (work.isEmpty()) {
         plan();
         co_return;
     }
-    due.sort();
     m_busy = true;
     Q_EMIT busyChanged(true);
     QPointer<RenewalService> self(this);
@@ -119,8 +142,10 @@ QCoro::Task<void> RenewalService::run() {
     // The workflow's own Store on this thread: a few small queries per renewal.
     auto opened = store::Store::open(m_dataDir);
     if (!opened) {
-        for (const QString& name : std::as_const(due))
-            Q_EMIT lineageChecked(name, false, true, opened.error().userMessage);
+        for (const auto& item : std::as_const(work)) {
+            m_errors.insert(item.first, opened.error());
+            Q_EMIT lineageChecked(item.first, false, true, opened.error().userMessage);
+        }
     } else {
         std::unique_ptr<store::Store> st = std::move(*opened);
         net::HttpClient http;
@@ -139,14 +164,23 @@ QCoro::Task<void> RenewalService::run() {
         env.http = &http;
         env.clock = m_clock;
         env.notifiers.push_back(&desktop);
-        Progress progress;
         const CancelToken cancel;
-        for (const QString& name : std::as_const(due)) {
-            const workflow::RenewOptions options;
+        // Plain loop variables: no structured bindings living across a co_await (GCC 12 coroutines).
+        for (const auto& item : std::as_const(work)) {
+            const QString name = item.first;
+            const bool forced = item.second;
+            Progress progress;
+            m_current = name;
+            const QString lineageName = name;
+            connect(&progress, &Progress::stepChanged, this,
+                    [this, lineageName](const ProgressStep& step) { Q_EMIT progressed(lineageName, step.text); });
+            workflow::RenewOptions options;
+            options.force = forced;
             auto renewing = workflow::renewLineage(env, name, options, progress, cancel);
             auto outcome = co_await renewing;
             if (!self)
                 co_return;
+            m_current.clear();
             using State = workflow::RenewOutcome::State;
             const bool renewed = outcome.state == State::Renewed;
             const bool failed = outcome.state == State::Failed;
@@ -159,15 +193,19 @@ QCoro::Task<void> RenewalService::run() {
             QString message = outcome.message;
             if (message.isEmpty() && outcome.error)
                 message = outcome.error->userMessage;
-            qCInfo(lcSchedule) << "in-app renewal" << name << workflow::RenewOutcome::stateName(outcome.state)
-                               << message;
+            if (failed)
+                m_errors.insert(name, outcome.error ? *outcome.error : Error(ErrorCode::Unknown, message));
+            else
+                m_errors.remove(name);
+            qCInfo(lcSchedule) << "in-app renewal" << name << (forced ? "(forced)" : "")
+                               << workflow::RenewOutcome::stateName(outcome.state) << message;
             Q_EMIT lineageChecked(name, renewed, failed, message);
         }
     }
     m_busy = false;
     Q_EMIT busyChanged(false);
     plan();
-    if (m_again) {
+    if (m_again || !m_forced.isEmpty()) {
         m_again = false;
         checkNow();
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/Clock.h"
+#include "core/common/Error.h"
 #include "ui/CertificateRow.h"
 
 #include <QCoroTask>
@@ -10,8 +11,10 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace certdeck::schedule {
 class RenewalScheduler;
@@ -45,12 +48,22 @@ public:
     [[nodiscard]] QDateTime nextDue() const;
     /// Renews every due lineage now (what a tick does).
     void checkNow();
+    /// Renews one lineage now whatever the plan says (the toolbar's Renew: forced, also when paused or
+    /// when auto-renewal is off). Queued behind a run in progress.
+    void renewNow(const QString& lineage);
+    /// The error of the lineage's last attempt in this session (userMessage + detail for "Details…");
+    /// nullopt when it worked or was not tried.
+    [[nodiscard]] std::optional<Error> lastError(const QString& lineage) const;
+    /// The lineage being renewed right now (empty when idle).
+    [[nodiscard]] QString currentLineage() const { return m_current; }
 
 Q_SIGNALS:
     /// A lineage was looked at: `renewed` when it has a new certificate; `message` says what happened.
     void lineageChecked(const QString& lineage, bool renewed, bool failed, const QString& message);
     /// A renewal run started / ended.
     void busyChanged(bool busy);
+    /// A step of the renewal of `lineage` in words ("Validating renew-me.example").
+    void progressed(const QString& lineage, const QString& text);
 
 private:
     QCoro::Task<void> run();
@@ -63,6 +76,9 @@ private:
     schedule::RenewalScheduler* m_scheduler = nullptr;
     QHash<QString, QDateTime> m_planned;   ///< lineage → the planner's time, from the dashboard row
     QHash<QString, QDateTime> m_notBefore; ///< lineage → the last outcome's "look again at" (backoff, not due)
+    QStringList m_forced;                  ///< renewNow() requests not started yet
+    QHash<QString, Error> m_errors;
+    QString m_current;
     bool m_busy = false;
     bool m_again = false;
 };
