@@ -100,6 +100,16 @@ QStringList IssuanceSettings::knownCaaIdentities(CaChoice ca) {
     return {};
 }
 
+QString IssuanceSettings::eabKeyIdSetting(const QUrl& directory) {
+    // One QSettings key per directory URL (base64url: no '/' to make groups of).
+    return QStringLiteral("eabKeyId/") + QString::fromLatin1(directory.toEncoded().toBase64(
+                                             QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString IssuanceSettings::eabSecretKey(const QUrl& directory, const QString& keyId) {
+    return QStringLiteral("eab/%1/%2").arg(directory.host(), keyId);
+}
+
 bool IssuanceSettings::caNeedsEab(CaChoice ca) {
     return ca == CaChoice::ZeroSsl || ca == CaChoice::GoogleTrustServices;
 }

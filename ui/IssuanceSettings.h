@@ -69,6 +69,10 @@ struct IssuanceSettings {
     static QString caDescription(CaChoice ca);
     /// True for the CAs that need External Account Binding credentials.
     static bool caNeedsEab(CaChoice ca);
+    /// Where the EAB key ID last used with a CA directory is remembered (QSettings; not a secret).
+    static QString eabKeyIdSetting(const QUrl& directory);
+    /// The Secrets key of an EAB HMAC key: "eab/<host>/<key id>".
+    static QString eabSecretKey(const QUrl& directory, const QString& keyId);
     static QString methodName(ChallengeMethod method);
     /// The CA's staging twin, if it has one (Let's Encrypt → Let's Encrypt staging).
     static std::optional<CaChoice> stagingTwin(CaChoice ca);

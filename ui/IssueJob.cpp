@@ -27,6 +27,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QSettings>
 
 namespace certdeck::ui {
 
@@ -66,6 +67,14 @@ QCoro::Task<Result<SecureBytes>> readSecret(store::Secrets secrets, QString key)
     auto task = secrets.read(key);
     const Result<SecureBytes> value = co_await task;
     co_return value;
+}
+
+// Writes one secret; `secrets` lives in this frame until the write is done. Failures only logged
+// by the caller's choice (here: ignored, see rememberEab).
+QCoro::Task<Status> writeSecret(store::Secrets secrets, QString key, SecureBytes value) {
+    auto task = secrets.write(key, value);
+    const Status written = co_await task;
+    co_return written;
 }
 
 Error noStore() {
@@ -299,6 +308,45 @@ QCoro::Task<Status> IssueJob::dryRunOrder(QList<acme::Identifier> ids, QUrl dire
     co_return Status();
 }
 
+QCoro::Task<Result<SecureBytes>> IssueJob::eabHmacKey(QUrl directory, bool wanted) {
+    // The HMAC key typed on the CA page, else the one kept in the keychain for this key ID.
+    // Never `co_return m_settings.eabHmacKey;`: QCoro 0.8 would move the member out (see SandboxService).
+    const Result<SecureBytes> typed(m_settings.eabHmacKey);
+    if (!wanted || !m_settings.eabHmacKey.isEmpty() || m_settings.eabKeyId.isEmpty() || !m_store)
+        co_return typed;
+    auto secretsJob = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
+    const Result<store::Secrets> secrets = co_await secretsJob;
+    if (!secrets)
+        co_return secrets.error();
+    auto readTask = readSecret(*secrets, IssuanceSettings::eabSecretKey(directory, m_settings.eabKeyId));
+    const Result<SecureBytes> stored = co_await readTask;
+    if (!stored)
+        co_return Error(stored.error().code,
+                        QCoreApplication::translate("IssueJob", "The EAB HMAC key for key ID %1 is not in your "
+                                                                "keychain: go Back and type it again.")
+                            .arg(m_settings.eabKeyId),
+                        stored.error().toString());
+    co_return stored;
+}
+
+QCoro::Task<void> IssueJob::rememberEab(QUrl directory, bool used) {
+    // Once the CA accepted them: the key ID in the settings, the HMAC key in the keychain (never in a
+    // file or the database), so the next certificate from this CA needs neither typed again. Best
+    // effort: a keychain that refuses costs only retyping.
+    if (!used || m_settings.eabKeyId.isEmpty() || m_settings.isSandbox())
+        co_return;
+    QSettings().setValue(IssuanceSettings::eabKeyIdSetting(directory), m_settings.eabKeyId);
+    if (m_settings.eabHmacKey.isEmpty() || !m_store)
+        co_return;
+    auto secretsJob = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
+    const Result<store::Secrets> secrets = co_await secretsJob;
+    if (!secrets)
+        co_return;
+    auto writeTask =
+        writeSecret(*secrets, IssuanceSettings::eabSecretKey(directory, m_settings.eabKeyId), m_settings.eabHmacKey);
+    co_await writeTask;
+}
+
 QCoro::Task<Result<workflow::IssueResult>> IssueJob::order(QList<acme::Identifier> ids, QUrl directory,
                                                            QString trustFile, QString accountsDir) {
     net::HttpClient http;
@@ -312,8 +360,13 @@ QCoro::Task<Result<workflow::IssueResult>> IssueJob::order(QList<acme::Identifie
     accountOptions.termsOfServiceAgreed = m_settings.termsAgreed || m_settings.isSandbox();
     if (!m_settings.contactEmail.isEmpty())
         accountOptions.contact = QStringList{QStringLiteral("mailto:") + m_settings.contactEmail};
-    if (IssuanceSettings::caNeedsEab(m_settings.ca) || !m_settings.eabKeyId.isEmpty()) {
-        auto binding = acme::ExternalAccountBinding::fromStrings(m_settings.eabKeyId, m_settings.eabHmacKey.bytes());
+    const bool eab = IssuanceSettings::caNeedsEab(m_settings.ca) || !m_settings.eabKeyId.isEmpty();
+    auto hmacTask = eabHmacKey(directory, eab);
+    const Result<SecureBytes> hmac = co_await hmacTask;
+    if (!hmac)
+        co_return hmac.error();
+    if (eab) {
+        auto binding = acme::ExternalAccountBinding::fromStrings(m_settings.eabKeyId, hmac->bytes());
         if (!binding)
             co_return binding.error();
         accountOptions.eab = std::move(*binding);
@@ -323,6 +376,8 @@ QCoro::Task<Result<workflow::IssueResult>> IssueJob::order(QList<acme::Identifie
     auto account = co_await accountTask;
     if (!account)
         co_return account.error();
+    auto rememberTask = rememberEab(directory, eab);
+    co_await rememberTask;
 
     workflow::IssueRequest request;
     request.identifiers = ids;
@@ -471,10 +526,20 @@ QCoro::Task<Result<QString>> IssueJob::save(workflow::IssueResult issued, QList<
     auto job = m_store->run([lineageName, issued, request, directory, challenge, autoRenew](store::Store& s) {
         store::Lineage lineage;
         auto existing = s.lineages().byName(lineageName);
+        const store::Lineage fresh = workflow::lineageFor(request, directory, challenge, lineageName);
         if (existing) {
-            lineage = *existing; // issued again under the same name: a new version of it
+            // Issued again under the same name: a new version of it, renewed from now on the way it was
+            // just issued (CA, names, key, challenge); its deploy targets stay.
+            lineage = *existing;
+            lineage.names = fresh.names;
+            lineage.directoryUrl = fresh.directoryUrl;
+            lineage.keyType = fresh.keyType;
+            lineage.profile = fresh.profile;
+            lineage.challenge = fresh.challenge;
+            lineage.autoRenew = autoRenew;
+            lineage.pausedReason.clear();
         } else {
-            lineage = workflow::lineageFor(request, directory, challenge, lineageName);
+            lineage = fresh;
             lineage.autoRenew = autoRenew;
         }
         auto version = workflow::saveIssuedCertificate(s, lineage, issued, QStringLiteral("issued"),

@@ -106,6 +106,8 @@ private:
     QCoro::Task<Result<std::shared_ptr<workflow::Sandbox>>> startSandbox();
     QCoro::Task<Result<workflow::IssueResult>> order(QList<acme::Identifier> ids, QUrl directory, QString trustFile,
                                                      QString accountsDir);
+    QCoro::Task<Result<SecureBytes>> eabHmacKey(QUrl directory, bool wanted);
+    QCoro::Task<void> rememberEab(QUrl directory, bool used);
     QCoro::Task<Status> dryRunOrder(QList<acme::Identifier> ids, QUrl directory, QString trustFile,
                                     QString accountsDir);
     QCoro::Task<Result<QString>> save(workflow::IssueResult issued, QList<acme::Identifier> ids, QUrl directory,

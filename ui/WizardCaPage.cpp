@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace certdeck::ui {
@@ -94,8 +95,9 @@ WizardCaPage::WizardCaPage(CaChoice defaultCa, crypto::KeyType defaultKey, bool 
     connect(m_ca, &QComboBox::currentIndexChanged, this, &WizardCaPage::updateVisibility);
     connect(m_ca, &QComboBox::currentIndexChanged, this, &WizardCaPage::readProfiles);
     connect(m_customUrl, &QLineEdit::editingFinished, this, &WizardCaPage::readProfiles);
-    for (QLineEdit* e : {m_customUrl, m_eabKid, m_eabHmac})
+    for (QLineEdit* e : {m_customUrl, m_eabHmac})
         connect(e, &QLineEdit::textChanged, this, &WizardCaPage::completeChanged);
+    connect(m_eabKid, &QLineEdit::textChanged, this, &WizardCaPage::prefillEab);
     connect(m_terms, &QCheckBox::toggled, this, &WizardCaPage::completeChanged);
     updateVisibility();
 }
@@ -110,7 +112,8 @@ void WizardCaPage::updateVisibility() {
     m_customRow->setVisible(c == CaChoice::Custom);
     if (auto* label = qobject_cast<QFormLayout*>(layout())->labelForField(m_customRow))
         label->setVisible(c == CaChoice::Custom);
-    m_eabBox->setVisible(IssuanceSettings::caNeedsEab(c));
+    m_eabBox->setVisible(needsEab());
+    prefillEab();
     // The sandbox has no terms to agree to.
     m_terms->setVisible(c != CaChoice::Sandbox);
     const std::optional<CaChoice> twin = IssuanceSettings::stagingTwin(c);
@@ -132,15 +135,43 @@ bool WizardCaPage::isComplete() const {
         if (!u.isValid() || u.scheme() != QLatin1String("https") || u.host().isEmpty())
             return false;
     }
-    if (IssuanceSettings::caNeedsEab(c) && (m_eabKid->text().isEmpty() || m_eabHmac->text().isEmpty()))
-        return false;
+    if (needsEab()) {
+        const QString kid = m_eabKid->text().trimmed();
+        // The HMAC key may be left empty when the keychain holds the one for this key ID.
+        if (kid.isEmpty() || (m_eabHmac->text().isEmpty() && kid != m_storedKid))
+            return false;
+    }
     return true;
+}
+
+bool WizardCaPage::needsEab() const {
+    return IssuanceSettings::caNeedsEab(ca()) || (m_directoryWantsEab && ca() != CaChoice::Sandbox);
+}
+
+QUrl WizardCaPage::chosenDirectory() const {
+    IssuanceSettings probe;
+    probe.ca = ca();
+    probe.customDirectory = QUrl(m_customUrl->text().trimmed(), QUrl::StrictMode);
+    return probe.directoryUrl();
+}
+
+void WizardCaPage::prefillEab() {
+    // The key ID used with this CA before is remembered; its HMAC key is in the keychain (never here).
+    const QUrl directory = chosenDirectory();
+    m_storedKid =
+        directory.isValid() ? QSettings().value(IssuanceSettings::eabKeyIdSetting(directory)).toString() : QString();
+    if (!m_storedKid.isEmpty() && m_eabKid->text().isEmpty())
+        m_eabKid->setText(m_storedKid);
+    m_eabHmac->setPlaceholderText(!m_storedKid.isEmpty() && m_eabKid->text().trimmed() == m_storedKid
+                                      ? tr("kept in your keychain: leave empty to use it")
+                                      : QString());
+    Q_EMIT completeChanged();
 }
 
 void WizardCaPage::fill(IssuanceSettings& s) const {
     s.ca = ca();
     s.customDirectory = QUrl(m_customUrl->text().trimmed(), QUrl::StrictMode);
-    if (IssuanceSettings::caNeedsEab(s.ca)) {
+    if (needsEab()) {
         s.eabKeyId = m_eabKid->text().trimmed();
         s.eabHmacKey = SecureBytes(m_eabHmac->text().trimmed().toUtf8());
     }
@@ -167,6 +198,7 @@ void WizardCaPage::readProfiles() {
     m_profileCancel.cancel();
     m_profileCancel = CancelToken();
     m_profilesFor = url;
+    m_directoryWantsEab = false;
     while (m_profile->count() > 1)
         m_profile->removeItem(1);
     m_profile->setCurrentIndex(0);
@@ -193,6 +225,8 @@ QCoro::Task<void> WizardCaPage::fetchProfiles(QUrl url, QString trustFile, int g
     if (!self || generation != m_profileGeneration)
         co_return;
     m_readingProfiles = false;
+    m_directoryWantsEab = directory && directory->externalAccountRequired;
+    updateVisibility();
     if (!directory) {
         m_profileNote->setText(tr("Could not read the CA's directory (%1); its default profile is used.")
                                    .arg(directory.error().userMessage));

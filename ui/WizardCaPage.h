@@ -36,6 +36,9 @@ Q_SIGNALS:
 
 private:
     void updateVisibility();
+    [[nodiscard]] bool needsEab() const;
+    [[nodiscard]] QUrl chosenDirectory() const;
+    void prefillEab();
     void readProfiles();
     QCoro::Task<void> fetchProfiles(QUrl url, QString trustFile, int generation);
     [[nodiscard]] CaChoice ca() const;
@@ -57,6 +60,8 @@ private:
     int m_profileGeneration = 0;
     bool m_readingProfiles = false;
     QUrl m_profilesFor;
+    bool m_directoryWantsEab = false; ///< the chosen directory's meta.externalAccountRequired
+    QString m_storedKid;              ///< the key ID whose HMAC key is in Secrets for this CA
 };
 
 } // namespace certdeck::ui

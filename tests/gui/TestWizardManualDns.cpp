@@ -32,6 +32,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,10 +60,36 @@ private Q_SLOTS:
         m_pebble = std::make_unique<test::PebbleFixture>(po);
         CERTDECK_REQUIRE(m_pebble->start(&error), error);
         m_store = std::make_unique<store::StoreExecutor>(m_data.path());
+
+        // A second CA that requires External Account Binding (RFC 8555 §7.3.4), validating through Knot too.
+        QCoreApplication::setOrganizationName(QStringLiteral("CertdeckTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("certdeck-wizard-dns-test"));
+        QSettings().clear();
+        test::PebbleFixture::Options eo;
+        eo.dnsServer = po.dnsServer;
+        eo.eabKeys.insert(QStringLiteral("kid-1"), QString::fromLatin1(m_eabHmac));
+        m_eabPebble = std::make_unique<test::PebbleFixture>(eo);
+        CERTDECK_REQUIRE(m_eabPebble->start(&error), error);
+        // Both test CAs' HTTPS listeners are trusted through one PEM file, as a user would bundle them.
+        QFile bundle(m_data.filePath(QStringLiteral("test-cas.pem")));
+        QVERIFY(bundle.open(QIODevice::WriteOnly));
+        for (const QString& f : {m_pebble->listenerCaFile(), m_eabPebble->listenerCaFile()}) {
+            QFile ca(f);
+            QVERIFY(ca.open(QIODevice::ReadOnly));
+            bundle.write(ca.readAll() + '\n');
+        }
+        bundle.close();
+        m_caBundle = bundle.fileName();
+        // This machine has no keychain daemon: the store keeps secrets in its 0600 file backend.
+        auto backend = m_store->run([](store::Store& s) { return s.setSecretsBackend(store::Secrets::Backend::File); });
+        backend.waitForFinished();
+        QVERIFY(backend.result());
     }
 
     void cleanupTestCase() {
+        QSettings().clear();
         m_store.reset();
+        m_eabPebble.reset();
         m_pebble.reset();
         m_knot.reset();
     }
@@ -154,6 +181,77 @@ private Q_SLOTS:
                     .contains(QStringLiteral("delete")));
         const Status removed = QCoro::waitFor(knot.removeTxt(record, quiet, CancelToken()));
         QVERIFY(removed);
+    }
+
+    void eabCredentialsAskedByTheDirectoryAndKeptInTheKeychain() {
+        // A custom CA whose directory says externalAccountRequired: the CA page shows the EAB fields and
+        // will not go on without them; after the order the key ID is remembered and the HMAC key is in
+        // the secrets store, so the next wizard for this CA needs only the terms ticked.
+        std::unique_ptr<AddDomainWizard> wizard = openWizard();
+        QTest::keyClicks(wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardNames")),
+                         QStringLiteral("www.example.test"));
+        next(wizard.get());
+        auto* challenge = qobject_cast<ui::WizardChallengePage*>(wizard->currentPage());
+        QTRY_VERIFY_WITH_TIMEOUT(challenge->isLoaded(), 30000);
+        wizard->findChild<QRadioButton*>(QStringLiteral("challengeDns01"))->click();
+        next(wizard.get());
+        setCaUrl(wizard.get(), m_eabPebble->directoryUrl());
+        auto* kid = wizard->findChild<QLineEdit*>(QStringLiteral("wizardEabKid"));
+        auto* hmac = wizard->findChild<QLineEdit*>(QStringLiteral("wizardEabHmac"));
+        QVERIFY(kid->isVisible());
+        QVERIFY(hmac->isVisible());
+        wizard->findChild<QCheckBox*>(QStringLiteral("wizardTerms"))->setChecked(true);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        kid->setText(QStringLiteral("kid-1"));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        hmac->setText(QString::fromLatin1(m_eabHmac));
+        next(wizard.get());
+        auto* preflight = qobject_cast<ui::WizardPreflightPage*>(wizard->currentPage());
+        QTRY_VERIFY_WITH_TIMEOUT(!preflight->isRunning(), 60000);
+        next(wizard.get());
+        QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
+        auto* issuePage = qobject_cast<ui::WizardIssuePage*>(wizard->currentPage());
+        const dns::TxtRecord record = addRecordWhenShown(wizard.get());
+        QVERIFY(!record.value.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentId() == AddDomainWizard::DeployPageId || !issuePage->isRunning(),
+                                 120000);
+        QVERIFY2(wizard->currentId() == AddDomainWizard::DeployPageId, qPrintable(issueStatus(wizard.get())));
+        removeRecord(record);
+        // Issued again under the same name: the lineage now renews from the CA it came from this time.
+        auto lineageJob =
+            m_store->run([](store::Store& s) { return s.lineages().byName(QStringLiteral("www.example.test")); });
+        lineageJob.waitForFinished();
+        QVERIFY(lineageJob.result());
+        QCOMPARE(lineageJob.result()->directoryUrl, m_eabPebble->directoryUrl());
+        QVERIFY(!lineageJob.result()->autoRenew); // a Manual record cannot be renewed unattended
+
+        // Kept: the key ID in the settings, the HMAC key in the secrets store (not in the settings).
+        QSettings settings;
+        QCOMPARE(settings.value(ui::IssuanceSettings::eabKeyIdSetting(m_eabPebble->directoryUrl())).toString(),
+                 QStringLiteral("kid-1"));
+        for (const QString& k : settings.allKeys())
+            QVERIFY(!settings.value(k).toString().contains(QString::fromLatin1(m_eabHmac)));
+        auto secretsJob = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
+        secretsJob.waitForFinished();
+        const store::Secrets secrets = *secretsJob.result();
+        const Result<SecureBytes> stored = QCoro::waitFor(
+            secrets.read(ui::IssuanceSettings::eabSecretKey(m_eabPebble->directoryUrl(), QStringLiteral("kid-1"))));
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().toString()));
+        QCOMPARE(stored->bytes(), m_eabHmac);
+        wizard.reset();
+
+        // The next wizard for this CA: key ID filled in, HMAC key not needed again.
+        wizard = openWizard();
+        QTest::keyClicks(wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardNames")),
+                         QStringLiteral("www.example.test"));
+        next(wizard.get());
+        next(wizard.get());
+        setCaUrl(wizard.get(), m_eabPebble->directoryUrl());
+        QVERIFY(wizard->findChild<QLineEdit*>(QStringLiteral("wizardEabKid"))->isVisible());
+        QCOMPARE(wizard->findChild<QLineEdit*>(QStringLiteral("wizardEabKid"))->text(), QStringLiteral("kid-1"));
+        QVERIFY(wizard->findChild<QLineEdit*>(QStringLiteral("wizardEabHmac"))->text().isEmpty());
+        wizard->findChild<QCheckBox*>(QStringLiteral("wizardTerms"))->setChecked(true);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
     }
 
     void continueAnywayShowsTheFailureAndTheWayForward() {
@@ -270,7 +368,7 @@ private:
         ctx.dataDir = m_data.path();
         ctx.store = m_store.get();
         ctx.defaultCa = ui::CaChoice::Custom;
-        ctx.caTrustFile = m_pebble->listenerCaFile();
+        ctx.caTrustFile = m_caBundle;
         ctx.dnsResolver = QStringLiteral("127.0.0.1:%1").arg(m_knot->port());
         auto wizard = std::make_unique<AddDomainWizard>(ctx);
         wizard->show();
@@ -279,16 +377,51 @@ private:
         return wizard;
     }
 
-    void chooseTestCa(AddDomainWizard* wizard) {
+    // On the CA page: a custom directory URL, then wait until the page has read that directory.
+    static void setCaUrl(AddDomainWizard* wizard, const QUrl& directory) {
         QCOMPARE(wizard->currentId(), int(AddDomainWizard::CaPageId));
         auto* ca = wizard->findChild<QComboBox*>(QStringLiteral("wizardCa"));
         QCOMPARE(ca->currentData().toInt(), int(ui::CaChoice::Custom));
         auto* url = wizard->findChild<QLineEdit*>(QStringLiteral("wizardCaUrl"));
-        url->setText(m_pebble->directoryUrl().toString());
+        url->setText(directory.toString());
         Q_EMIT url->editingFinished();
-        // The profiles come from the CA's directory; Pebble 2.4 lists none. A custom CA has no staging twin.
         auto* page = qobject_cast<ui::WizardCaPage*>(wizard->currentPage());
         QTRY_VERIFY_WITH_TIMEOUT(!page->isReadingProfiles(), 30000);
+    }
+
+    // Waits for the Issue page to show the manual record, then adds it at "the DNS host" (Knot).
+    dns::TxtRecord addRecordWhenShown(AddDomainWizard* wizard) {
+        auto* records = wizard->findChild<QTreeWidget*>(QStringLiteral("wizardManualDnsRecords"));
+        dns::TxtRecord record;
+        if (!QTest::qWaitFor([records] { return records->topLevelItemCount() == 1; }, 60000))
+            return record;
+        record.fqdn = records->topLevelItem(0)->text(0);
+        record.value = records->topLevelItem(0)->text(1);
+        Progress quiet;
+        dns::Rfc2136Provider knot(knotOptions());
+        const Status added = QCoro::waitFor(knot.addTxt(record, quiet, CancelToken()));
+        if (!added)
+            record.value.clear();
+        return record;
+    }
+
+    void removeRecord(const dns::TxtRecord& record) {
+        Progress quiet;
+        dns::Rfc2136Provider knot(knotOptions());
+        QVERIFY(QCoro::waitFor(knot.removeTxt(record, quiet, CancelToken())));
+    }
+
+    dns::Rfc2136Options knotOptions() const {
+        dns::Rfc2136Options ro;
+        ro.server = dns::NameServer{m_knot->address(), m_knot->port(), {}};
+        ro.key.name = m_knot->tsigKeyName();
+        ro.key.secretBase64 = SecureBytes(m_knot->tsigSecret());
+        return ro;
+    }
+
+    void chooseTestCa(AddDomainWizard* wizard) {
+        setCaUrl(wizard, m_pebble->directoryUrl());
+        // The profiles come from the CA's directory; Pebble 2.4 lists none. A custom CA has no staging twin.
         QVERIFY2(wizard->findChild<QLabel*>(QStringLiteral("wizardProfileNote"))
                      ->text()
                      .contains(QStringLiteral("one kind")),
@@ -312,6 +445,10 @@ private:
     QTemporaryDir m_data;
     std::unique_ptr<test::KnotFixture> m_knot;
     std::unique_ptr<test::PebbleFixture> m_pebble;
+    std::unique_ptr<test::PebbleFixture> m_eabPebble;
+    QString m_caBundle;
+    const QByteArray m_eabHmac = QByteArray("wizard-eab-hmac-key-for-the-test-0123456789")
+                                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     std::unique_ptr<store::StoreExecutor> m_store;
 };
 
