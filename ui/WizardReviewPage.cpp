@@ -59,6 +59,10 @@ void WizardReviewPage::initializePage() {
     html += row.arg(tr("CA"), IssuanceSettings::caName(s.ca).toHtmlEscaped());
     if (s.ca == CaChoice::Custom)
         html += row.arg(tr("Directory"), s.customDirectory.toString().toHtmlEscaped());
+    if (s.tryStagingFirst && IssuanceSettings::stagingTwin(s.ca) && !s.isManualDns())
+        html += row.arg(tr("Dry run"), tr("first against %1; the real order only if that works")
+                                           .arg(IssuanceSettings::caName(*IssuanceSettings::stagingTwin(s.ca)))
+                                           .toHtmlEscaped());
     if (!s.profile.isEmpty())
         html += row.arg(tr("Profile"), s.profile.toHtmlEscaped());
     html += row.arg(tr("Key"), IssuanceSettings::keyTypeLabel(s.keyType).toHtmlEscaped());
