@@ -433,7 +433,9 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
     }
 
     if (issued) {
-        auto version = saveIssuedCertificate(store, *lineage, *issued, QStringLiteral("renewed"), now);
+        // A lineage whose first issuance was interrupted gets its first certificate here.
+        const QString kind = current ? QStringLiteral("renewed") : QStringLiteral("issued");
+        auto version = saveIssuedCertificate(store, *lineage, *issued, kind, now);
         if (version) {
             // Stored in the KeyVault and history: the order is done.
             (void)store.pendingOrders().remove(lineage->id);
@@ -444,6 +446,8 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
             co_return fail(version.error());
         out.state = RenewOutcome::State::Renewed;
         out.version = *version;
+        out.orderUrl = issued->orderUrl;
+        out.requests = client ? client->requestCount() : 0;
         out.notAfter = issued->chain.leaf().notAfter();
         out.message = QObject::tr("Renewed %1, valid until %2").arg(name, out.notAfter.toString(Qt::ISODate));
         progress.done(QStringLiteral("renew:") + name, out.message);
@@ -488,7 +492,8 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
     if (auto s = store.lineages().update(*lineage); !s)
         qCWarning(lcWorkflow) << "cannot save renewal state:" << s.error().toString();
     (void)store.renewalLocks().release(lineage->id, owner);
-    appendEvent(env, store::EventRecord::failure(QStringLiteral("renewal-failed"), name, error, lineage->id));
+    const QString failedKind = current ? QStringLiteral("renewal-failed") : QStringLiteral("issue-failed");
+    appendEvent(env, store::EventRecord::failure(failedKind, name, error, lineage->id));
     progress.failed(QStringLiteral("renew:") + name, error.toString());
     schedule::Notification n;
     n.kind = schedule::Notification::Kind::RenewalFailed;

@@ -74,7 +74,9 @@ struct RenewOutcome {
     std::optional<Error> error;
     int version = 0;
     QDateTime notAfter;
-    int orders = 0; ///< ACME orders this renewal placed (0 or 1)
+    int orders = 0;   ///< ACME orders this renewal placed (0 or 1)
+    QUrl orderUrl;    ///< Renewed/DryRun: the order the certificate came from
+    int requests = 0; ///< ACME requests this renewal sent
     /// Renewed: one result per stored deploy target (empty without targets).
     QList<deploy::DeployResult> deployments;
 
@@ -89,12 +91,14 @@ struct RenewOutcome {
 /// ARI about twice a day when it offers it; lets the RenewalPlanner decide; takes the lineage's lock
 /// (never two orders for one lineage, across processes); resumes the lineage's pending order when an
 /// earlier run was interrupted (the order and the key made for it are stored before finalize; see
-/// IssueRequest::resumeOrderUrl), or starts cleanly when that order cannot be finished; issues with the lineage's settings and `replaces`
-/// (the ARI id of the current certificate, when the CA offers ARI); stores the result (KeyVault +
-/// history) or the failure (backoff, pause after repeated authorization failures); records an Event
-/// and notifies either way; after a renewal deploys to the lineage's stored targets (deployLineage:
-/// one event per target, a DeployFailed notification per failure; the renewed certificate stays
-/// stored whatever the servers do). Never throws; every failure is in the outcome.
+/// IssueRequest::resumeOrderUrl), or starts cleanly when that order cannot be finished; issues with the lineage's
+/// settings and `replaces` (the ARI id of the current certificate, when the CA offers ARI); stores the result (KeyVault
+/// + history) or the failure (backoff, pause after repeated authorization failures); records an Event and notifies
+/// either way; after a renewal deploys to the lineage's stored targets (deployLineage: one event per target, a
+/// DeployFailed notification per failure; the renewed certificate stays stored whatever the servers do). A lineage
+/// without a certificate yet (its first issuance was interrupted, see `certdeck-cli issue`) is issued the same way; its
+/// events are "issued" and "issue-failed" instead of "renewed" and "renewal-failed". Never throws; every failure is in
+/// the outcome.
 QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, RenewOptions options, Progress& progress,
                                        CancelToken cancel);
 

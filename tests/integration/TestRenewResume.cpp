@@ -3,13 +3,17 @@
 // CLI (certdeck-cli-test-hooks) exits like a killed process right after the order is recorded, or right
 // after the CA accepted the CSR; the next `renew` finishes that same order (no second newOrder at
 // Pebble, the event names the order URL), stores one new certificate, and with the key saved before
-// finalize (0600). An order the CA no longer knows is dropped and a new one placed cleanly.
+// finalize (0600). An order the CA no longer knows is dropped and a new one placed cleanly. A killed
+// first `issue` leaves a lineage without a certificate and its pending order: the next `issue` with the
+// same names, or `renew NAME`, finishes that order; a first issuance that fails with nothing to finish
+// leaves no lineage behind.
 #include "app/cli/Cli.h"
 #include "core/crypto/Certificate.h"
 #include "core/store/Store.h"
 #include "tests/support/PebbleFixture.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,9 +68,13 @@ Run runHooked(const QString& dataDir, const QString& exitAfter, const QStringLis
     return r;
 }
 
-/// New orders Pebble has received so far (RFC 8555 §7.4 newOrder is Pebble's /order-plz).
+/// New orders Pebble has received so far (RFC 8555 §7.4 newOrder is Pebble's /order-plz), from its whole
+/// log file (PebbleFixture::log() is only the log's tail, too short to count across several tests).
 int newOrders(const test::PebbleFixture& pebble) {
-    return static_cast<int>(pebble.log().count(QLatin1String("/order-plz -> calling handler()")));
+    QFile f(pebble.workDir() + QStringLiteral("/pebble.log"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    return static_cast<int>(f.readAll().count("/order-plz -> calling handler()"));
 }
 
 template <typename T> QString why(const Result<T>& r) {
@@ -85,11 +93,26 @@ class TestRenewResume : public QObject {
                 QStringLiteral("--force"), QStringLiteral("--ca-file"), m_pebble.listenerCaFile()};
     }
 
+    QStringList issueArgs(const QString& name) const {
+        return {QStringLiteral("--json"),       QStringLiteral("issue"),
+                QStringLiteral("-d"),           name,
+                QStringLiteral("--server"),     m_pebble.directoryUrl().toString(),
+                QStringLiteral("--ca-file"),    m_pebble.listenerCaFile(),
+                QStringLiteral("--standalone"), QStringLiteral("127.0.0.1:%1").arg(m_pebble.httpPort()),
+                QStringLiteral("--agree-tos")};
+    }
+
+    static QStringList eventKinds(store::Store& store, qint64 lineageId) {
+        QStringList kinds;
+        if (auto events = store.events().recent(50, lineageId)) {
+            for (const auto& e : *events)
+                kinds << e.kind;
+        }
+        return kinds;
+    }
+
     bool issue(const QString& data, const QString& name, QString* error) {
-        Run r = runCli(data, {QStringLiteral("issue"), QStringLiteral("-d"), name, QStringLiteral("--server"),
-                              m_pebble.directoryUrl().toString(), QStringLiteral("--ca-file"),
-                              m_pebble.listenerCaFile(), QStringLiteral("--standalone"),
-                              QStringLiteral("127.0.0.1:%1").arg(m_pebble.httpPort()), QStringLiteral("--agree-tos")});
+        Run r = runCli(data, issueArgs(name));
         if (r.code != 0)
             *error = r.err;
         return r.code == 0;
@@ -246,6 +269,132 @@ private Q_SLOTS:
         auto lineage = (*store)->lineages().byName(name);
         QCOMPARE((*store)->certificates().latest(lineage->id)->version, 2);
         QVERIFY(!(*store)->pendingOrders().find(lineage->id)->has_value());
+    }
+
+    void issueResumesAfterOrderCreated() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString name = QStringLiteral("first1.example.test");
+        const int ordersBefore = newOrders(m_pebble);
+        Run killed = runHooked(data, QStringLiteral("order-created"), issueArgs(name));
+        QVERIFY2(killed.code == 86, qPrintable(killed.err));
+        QTRY_COMPARE(newOrders(m_pebble), ordersBefore + 1);
+        QUrl orderUrl;
+        {
+            auto store = store::Store::open(data);
+            QVERIFY2(store, qPrintable(why(store)));
+            // The lineage exists before its first certificate, with the order it is waiting for.
+            auto lineage = (*store)->lineages().byName(name);
+            QVERIFY2(lineage, qPrintable(why(lineage)));
+            QCOMPARE((*store)->certificates().latest(lineage->id).error().code, ErrorCode::NotFound);
+            auto pending = (*store)->pendingOrders().find(lineage->id);
+            QVERIFY(pending && pending->has_value());
+            orderUrl = (*pending)->orderUrl;
+            QVERIFY(orderUrl.isValid());
+        }
+        Run list = runCli(data, {QStringLiteral("--json"), QStringLiteral("list")});
+        QCOMPARE(list.code, 0);
+        QCOMPARE(list.json().value(QStringLiteral("certificates")).toArray().size(), 1);
+
+        // The same name for other names is refused (and orders nothing).
+        Run other =
+            runCli(data, {QStringLiteral("issue"), QStringLiteral("-d"), name, QStringLiteral("-d"),
+                          QStringLiteral("www.") + name, QStringLiteral("--server"), m_pebble.directoryUrl().toString(),
+                          QStringLiteral("--ca-file"), m_pebble.listenerCaFile(), QStringLiteral("--standalone"),
+                          QStringLiteral("127.0.0.1:%1").arg(m_pebble.httpPort())});
+        QCOMPARE(other.code, 2);
+        QVERIFY2(other.err.contains(QLatin1String("waiting for its first certificate")), qPrintable(other.err));
+        QCOMPARE(newOrders(m_pebble), ordersBefore + 1);
+
+        // The same command again finishes the killed run's order instead of placing a second one.
+        Run again = runCli(data, issueArgs(name));
+        QVERIFY2(again.code == 0, qPrintable(again.out + again.err));
+        QCOMPARE(again.json().value(QStringLiteral("order")).toString(), orderUrl.toString());
+        QCOMPARE(newOrders(m_pebble), ordersBefore + 1);
+
+        auto store = store::Store::open(data);
+        QVERIFY(store);
+        auto lineage = (*store)->lineages().byName(name);
+        QVERIFY(lineage);
+        auto history = (*store)->certificates().history(lineage->id);
+        QVERIFY(history && history->size() == 1);
+        QVERIFY(!(*store)->pendingOrders().find(lineage->id)->has_value());
+        QVERIFY(!(*store)->renewalLocks().find(lineage->id)->has_value());
+        const QStringList kinds = eventKinds(**store, lineage->id);
+        QVERIFY2(kinds.contains(QStringLiteral("issued")) && kinds.contains(QStringLiteral("renewal-resumed")),
+                 qPrintable(kinds.join(QLatin1Char(','))));
+        QVERIFY(!kinds.contains(QStringLiteral("renewed")));
+        auto key = (*store)->vault().loadKey(name);
+        auto chain = (*store)->vault().loadChain(name);
+        QVERIFY(key && chain && chain->first().matchesKey(*key));
+        QCOMPARE(lineage->challenge.value(QStringLiteral("method")).toString(), QStringLiteral("standalone"));
+    }
+
+    void issueKilledAfterFinalizeIsFinishedByRenew() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString name = QStringLiteral("first2.example.test");
+        const int ordersBefore = newOrders(m_pebble);
+        Run killed = runHooked(data, QStringLiteral("finalized"), issueArgs(name));
+        QVERIFY2(killed.code == 86, qPrintable(killed.err));
+        QByteArray savedKey;
+        {
+            auto store = store::Store::open(data);
+            QVERIFY(store);
+            auto lineage = (*store)->lineages().byName(name);
+            QVERIFY(lineage);
+            auto pending = (*store)->pendingOrders().find(lineage->id);
+            QVERIFY(pending && pending->has_value());
+            QCOMPARE((*pending)->stage, QStringLiteral("finalizing"));
+            QFile f((*pending)->keyFile);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            savedKey = f.readAll();
+        }
+        // Plain `renew NAME` (as the timer's renew --all would): no certificate yet means due now.
+        Run renewed = runCli(data, {QStringLiteral("--json"), QStringLiteral("renew"), name,
+                                    QStringLiteral("--ca-file"), m_pebble.listenerCaFile()});
+        QVERIFY2(renewed.code == 0, qPrintable(renewed.out + renewed.err));
+        QCOMPARE(renewed.firstResult().value(QStringLiteral("orders")).toInt(), 0);
+        QCOMPARE(newOrders(m_pebble), ordersBefore + 1);
+        auto store = store::Store::open(data);
+        QVERIFY(store);
+        auto lineage = (*store)->lineages().byName(name);
+        QCOMPARE((*store)->certificates().latest(lineage->id)->version, 1);
+        auto key = (*store)->vault().loadKey(name);
+        QVERIFY(key);
+        QVERIFY(key->sameKeyAs(*crypto::PrivateKey::fromPem(savedKey)));
+        QVERIFY(eventKinds(**store, lineage->id).contains(QStringLiteral("issued")));
+        QVERIFY(!(*store)->pendingOrders().find(lineage->id)->has_value());
+    }
+
+    void failedFirstIssueLeavesNoLineage() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString name = QStringLiteral("first3.example.test");
+        // A webroot nobody serves: Pebble's http-01 request finds nothing listening and the authorization
+        // becomes invalid, so there is no order left to finish.
+        QStringList args = issueArgs(name);
+        const qsizetype at = args.indexOf(QStringLiteral("--standalone"));
+        args[at] = QStringLiteral("--webroot");
+        args[at + 1] = dir.filePath(QStringLiteral("unserved"));
+        QVERIFY(QDir().mkpath(args[at + 1]));
+        Run failed = runCli(data, args);
+        QVERIFY2(failed.code != 0, qPrintable(failed.out));
+        {
+            auto store = store::Store::open(data);
+            QVERIFY(store);
+            auto left = (*store)->lineages().byName(name);
+            QVERIFY2(!left && left.error().code == ErrorCode::NotFound, qPrintable(failed.err));
+            auto events = (*store)->events().recent(20);
+            QVERIFY(events);
+            bool sawFailure = false;
+            for (const auto& e : *events)
+                sawFailure = sawFailure || e.kind == QLatin1String("issue-failed");
+            QVERIFY(sawFailure);
+        }
+        // And the name is free for the next attempt.
+        Run ok = runCli(data, issueArgs(name));
+        QVERIFY2(ok.code == 0, qPrintable(ok.out + ok.err));
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/IssueCommand.h"
 
+#include "app/cli/Cli.h"
 #include "app/cli/commands/CommandSupport.h"
 #include "app/cli/commands/DnsSupport.h"
 #include "app/cli/commands/SandboxSupport.h"
@@ -12,6 +13,7 @@
 #include "core/workflow/AccountFiles.h"
 #include "core/workflow/CertificateFiles.h"
 #include "core/workflow/IssueCertificate.h"
+#include "core/workflow/RenewCertificate.h"
 #include "core/workflow/StoreAccount.h"
 #include "core/workflow/StoreLineage.h"
 
@@ -99,6 +101,7 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
         co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("--reuse-key goes with --out DIR.")));
     std::unique_ptr<store::Store> store;
     QString lineageName;
+    std::optional<store::Lineage> unfinished; ///< this name's lineage from an interrupted first issuance
     if (toStore) {
         auto opened = openStore(ctx);
         if (!opened)
@@ -111,11 +114,28 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
                                              "'-' and '_'.")
                                      .arg(lineageName)));
         // Before ordering: a second lineage under a taken name would only fail after the CA did the work.
-        if ((*store).lineages().byName(lineageName))
-            co_return fail(Error(ErrorCode::InvalidInput,
-                                 QObject::tr("A certificate named '%1' exists already: renew it with 'certdeck-cli "
-                                             "renew %1 --force', or choose another --name.")
-                                     .arg(lineageName)));
+        // A lineage still waiting for its first certificate (an earlier `issue` was interrupted) is
+        // finished instead, with its stored order when the CA still has it.
+        if (auto existing = store->lineages().byName(lineageName)) {
+            auto latest = store->certificates().latest(existing->id);
+            if (latest || latest.error().code != ErrorCode::NotFound)
+                co_return fail(Error(ErrorCode::InvalidInput,
+                                     QObject::tr("A certificate named '%1' exists already: renew it with "
+                                                 "'certdeck-cli renew %1 --force', or choose another --name.")
+                                         .arg(lineageName)));
+            QStringList wanted;
+            for (const auto& id : *ids)
+                wanted << id.value;
+            QStringList had = existing->names;
+            wanted.sort();
+            had.sort();
+            if (wanted != had)
+                co_return fail(Error(ErrorCode::InvalidInput,
+                                     QObject::tr("'%1' is still waiting for its first certificate, for %2: run "
+                                                 "'certdeck-cli renew %1' to finish it, or choose another --name.")
+                                         .arg(lineageName, existing->names.join(QStringLiteral(", ")))));
+            unfinished = *existing;
+        }
     }
     auto type = crypto::parseKeyType(p.value(keyType));
     if (!type)
@@ -208,26 +228,12 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     Progress progress;
     printProgress(progress, ctx);
     CancelToken cancel;
-    acme::AcmeClient client(**http);
-    workflow::AccountFiles files(sandbox ? sandbox->accountDataDir() : dataDirFor(ctx));
     workflow::AccountOptions accountOptions;
     accountOptions.termsOfServiceAgreed = p.isSet(agreeTos) || ctx.sandbox;
     if (p.isSet(email))
         accountOptions.contact = {QStringLiteral("mailto:") + p.value(email)};
     accountOptions.eab = eab;
-    // Accounts of a real CA live in the store when the certificate does; a sandbox CA's die with it.
     const QUrl directoryUrl = *dirUrl;
-    if (toStore && !sandbox) {
-        auto opening = workflow::openStoreAccount(client, *store, directoryUrl, accountOptions, progress, cancel);
-        auto account = co_await opening;
-        if (!account)
-            co_return fail(account.error());
-    } else {
-        auto opening = workflow::openAccount(client, files, directoryUrl, accountOptions, progress, cancel);
-        auto account = co_await opening;
-        if (!account)
-            co_return fail(account.error());
-    }
 
     workflow::IssueRequest request;
     request.identifiers = *ids;
@@ -235,42 +241,115 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
     request.reuseKey = existingKey;
     request.profile = p.value(profile);
     request.preferredChain = p.value(preferredChain);
-    request.solvers = {dnsBundle ? static_cast<acme::ChallengeSolver*>(dnsBundle->solver.get()) : solverOwner.get()};
-    auto issuing = workflow::issueCertificate(client, request, progress, cancel);
-    auto issued = co_await issuing;
-    if (!issued)
-        co_return fail(issued.error());
+    acme::ChallengeSolver* solver =
+        dnsBundle ? static_cast<acme::ChallengeSolver*>(dnsBundle->solver.get()) : solverOwner.get();
+    request.solvers = {solver};
 
+    // How renewals answer the challenge, kept with the lineage.
+    QJsonObject challenge;
+    if (p.isSet(dnsProvider)) {
+        challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("dns-01")},
+                                {QStringLiteral("provider"), p.value(dnsProvider)},
+                                {QStringLiteral("resolver"), p.value(dnsResolver)}};
+    } else if (p.isSet(webroot)) {
+        challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("webroot")},
+                                {QStringLiteral("webroot"), QDir(p.value(webroot)).absolutePath()}};
+    } else {
+        const qsizetype colon = standaloneAddr.lastIndexOf(QLatin1Char(':'));
+        challenge = QJsonObject{
+            {QStringLiteral("method"), QStringLiteral("standalone")},
+            {QStringLiteral("address"), standaloneAddr.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']'))},
+            {QStringLiteral("port"), standaloneAddr.mid(colon + 1).toInt()}};
+    }
+    if (!trust.isEmpty())
+        challenge.insert(QStringLiteral("caFile"), QFileInfo(trust).absoluteFilePath());
+
+    std::optional<crypto::Certificate> leafCert;
+    QUrl orderUrl;
+    int requests = 0;
     QString savedDir = QDir(outDir).absolutePath();
-    if (toStore) {
-        QJsonObject challenge;
-        if (p.isSet(dnsProvider)) {
-            challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("dns-01")},
-                                    {QStringLiteral("provider"), p.value(dnsProvider)},
-                                    {QStringLiteral("resolver"), p.value(dnsResolver)}};
-        } else if (p.isSet(webroot)) {
-            challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("webroot")},
-                                    {QStringLiteral("webroot"), QDir(p.value(webroot)).absolutePath()}};
-        } else {
-            const qsizetype colon = standaloneAddr.lastIndexOf(QLatin1Char(':'));
-            challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("standalone")},
-                                    {QStringLiteral("address"),
-                                     standaloneAddr.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']'))},
-                                    {QStringLiteral("port"), standaloneAddr.mid(colon + 1).toInt()}};
+    if (toStore && !sandbox) {
+        // A real CA's certificate kept in the store: the lineage row exists before the order is placed,
+        // so the order and its key are recorded as the lineage's pending order (like a renewal's) and a
+        // killed run is finished by the next `issue` with the same names or by `renew NAME`.
+        store::Lineage lineage = workflow::lineageFor(request, directoryUrl, challenge, lineageName);
+        if (unfinished) {
+            lineage.id = unfinished->id;
+            lineage.createdAt = unfinished->createdAt;
+            lineage.deployTargets = unfinished->deployTargets;
+            lineage.autoRenew = unfinished->autoRenew;
+            if (auto s = store->lineages().update(lineage); !s)
+                co_return fail(s.error());
+        } else if (auto s = store->lineages().insert(lineage); !s) {
+            co_return fail(s.error());
         }
-        if (!trust.isEmpty())
-            challenge.insert(QStringLiteral("caFile"), QFileInfo(trust).absoluteFilePath());
-        store::Lineage lineage = workflow::lineageFor(request, *dirUrl, challenge, lineageName);
-        auto version = workflow::saveIssuedCertificate(*store, lineage, *issued, QStringLiteral("issued"),
-                                                       QDateTime::currentDateTimeUtc());
-        if (!version)
-            co_return fail(version.error());
+        workflow::RenewalEnvironment env;
+        env.store = store.get();
+        env.http = http->get();
+        env.accountOptions = accountOptions;
+        env.deployAfterRenewal = false; // no targets yet; `target add` then `renew --deploy-only`
+        env.stepHook = stepHook();
+        env.solvers = [solver](const store::Lineage&) -> Result<workflow::SolverList> {
+            // Not owned: the solver lives as long as this command.
+            return workflow::SolverList{std::shared_ptr<acme::ChallengeSolver>(solver, [](acme::ChallengeSolver*) {})};
+        };
+        workflow::RenewOptions renewOptions;
+        renewOptions.force = true;
+        const QString nameCopy = lineageName;
+        auto issuing = workflow::renewLineage(env, nameCopy, renewOptions, progress, cancel);
+        auto outcome = co_await issuing;
+        if (outcome.state != workflow::RenewOutcome::State::Renewed) {
+            Error error = outcome.error.value_or(Error(ErrorCode::Unknown, outcome.message));
+            if (outcome.state == workflow::RenewOutcome::State::Failed) {
+                auto left = store->pendingOrders().find(lineage.id);
+                if (left && left->has_value()) {
+                    error.userMessage +=
+                        QLatin1Char(' ') + QObject::tr("The order is kept: run the same command again, or "
+                                                       "'certdeck-cli renew %1', to finish it.")
+                                               .arg(lineageName);
+                } else {
+                    // Nothing to finish: no lineage without a certificate is left behind for the timer.
+                    (void)store->lineages().remove(lineageName);
+                    (void)store->vault().removePendingKey(lineageName);
+                }
+            }
+            co_return fail(error);
+        }
+        auto chain = store->vault().loadChain(lineageName);
+        if (!chain)
+            co_return fail(chain.error());
+        leafCert = chain->first();
+        orderUrl = outcome.orderUrl;
+        requests = outcome.requests;
         savedDir = store->vault().liveDir(lineageName);
-    } else if (auto s = workflow::writeCertificateFiles(outDir, issued->chain, issued->key); !s) {
-        co_return fail(s.error());
+    } else {
+        acme::AcmeClient client(**http);
+        workflow::AccountFiles files(sandbox ? sandbox->accountDataDir() : dataDirFor(ctx));
+        // A sandbox CA's account dies with it; --out one-shot runs keep theirs as files.
+        auto opening = workflow::openAccount(client, files, directoryUrl, accountOptions, progress, cancel);
+        auto account = co_await opening;
+        if (!account)
+            co_return fail(account.error());
+        auto issuing = workflow::issueCertificate(client, request, progress, cancel);
+        auto issued = co_await issuing;
+        if (!issued)
+            co_return fail(issued.error());
+        if (toStore) {
+            store::Lineage lineage = workflow::lineageFor(request, *dirUrl, challenge, lineageName);
+            auto version = workflow::saveIssuedCertificate(*store, lineage, *issued, QStringLiteral("issued"),
+                                                           QDateTime::currentDateTimeUtc());
+            if (!version)
+                co_return fail(version.error());
+            savedDir = store->vault().liveDir(lineageName);
+        } else if (auto s = workflow::writeCertificateFiles(outDir, issued->chain, issued->key); !s) {
+            co_return fail(s.error());
+        }
+        leafCert = issued->chain.leaf();
+        orderUrl = issued->orderUrl;
+        requests = client.requestCount();
     }
 
-    const auto& leaf = issued->chain.leaf();
+    const crypto::Certificate& leaf = *leafCert;
     if (ctx.json) {
         QJsonArray names;
         for (const auto& id : *ids)
@@ -284,8 +363,8 @@ QCoro::Task<int> IssueCommand::run(CliContext& ctx) {
             {QStringLiteral("serial"), QString::fromLatin1(leaf.serialNumber().toHex())},
             {QStringLiteral("sha256"), leaf.sha256FingerprintHex()},
             {QStringLiteral("issuer"), leaf.issuerCommonName()},
-            {QStringLiteral("order"), issued->orderUrl.toString()},
-            {QStringLiteral("requests"), client.requestCount()},
+            {QStringLiteral("order"), orderUrl.toString()},
+            {QStringLiteral("requests"), requests},
             {QStringLiteral("name"), lineageName},
             {QStringLiteral("files"), QJsonObject{{QStringLiteral("cert"), dir + QStringLiteral("/cert.pem")},
                                                   {QStringLiteral("chain"), dir + QStringLiteral("/chain.pem")},
