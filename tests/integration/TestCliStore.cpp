@@ -269,6 +269,69 @@ private Q_SLOTS:
         QVERIFY((*store)->db().integrityOk());
     }
 
+    void accountAndRevokeUseTheStoresAccount() {
+        test::PebbleFixture pebble;
+        QString error;
+        CERTDECK_REQUIRE(pebble.start(&error), error);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString server = pebble.directoryUrl().toString();
+        // `account register` creates the store's account; `issue` then uses that very account.
+        Run reg = runCli(data, {QStringLiteral("--json"), QStringLiteral("account"), QStringLiteral("register"),
+                                QStringLiteral("--server"), server, QStringLiteral("--ca-file"),
+                                pebble.listenerCaFile(), QStringLiteral("--agree-tos")});
+        QVERIFY2(reg.code == 0, qPrintable(reg.err));
+        const QString accountUrl = reg.json().value(QStringLiteral("account")).toString();
+        QVERIFY(!accountUrl.isEmpty());
+        Run issue =
+            runCli(data, {QStringLiteral("issue"), QStringLiteral("-d"), QStringLiteral("rv.example.test"),
+                          QStringLiteral("--server"), server, QStringLiteral("--ca-file"), pebble.listenerCaFile(),
+                          QStringLiteral("--standalone"), QStringLiteral("127.0.0.1:%1").arg(pebble.httpPort())});
+        QVERIFY2(issue.code == 0, qPrintable(issue.err));
+        QString sha256;
+        {
+            auto store = store::Store::open(data);
+            QVERIFY(store);
+            auto accounts = (*store)->accounts().all();
+            QVERIFY(accounts && accounts->size() == 1);
+            QCOMPARE(accounts->first().accountUrl.toString(), accountUrl);
+            auto lineage = (*store)->lineages().byName(QStringLiteral("rv.example.test"));
+            QVERIFY(lineage);
+            sha256 = (*store)->certificates().latest(lineage->id)->sha256;
+        }
+        // `account show` without --server: the one CA the store has an account with.
+        Run show = runCli(data, {QStringLiteral("--json"), QStringLiteral("account"), QStringLiteral("show"),
+                                 QStringLiteral("--ca-file"), pebble.listenerCaFile()});
+        QVERIFY2(show.code == 0, qPrintable(show.err));
+        QCOMPARE(show.json().value(QStringLiteral("account")).toString(), accountUrl);
+        QCOMPARE(show.json().value(QStringLiteral("keyThumbprint")).toString(),
+                 reg.json().value(QStringLiteral("keyThumbprint")).toString());
+
+        // `revoke NAME`: the lineage's current certificate, its CA, its CA file, the store's account.
+        Run revoke = runCli(data, {QStringLiteral("--json"), QStringLiteral("revoke"),
+                                   QStringLiteral("rv.example.test"), QStringLiteral("--reason"), QStringLiteral("4")});
+        QVERIFY2(revoke.code == 0, qPrintable(revoke.err));
+        QCOMPARE(revoke.json().value(QStringLiteral("sha256")).toString(), sha256);
+        Run events = runCli(data, {QStringLiteral("--json"), QStringLiteral("events")});
+        const QJsonObject latest = events.json().value(QStringLiteral("events")).toArray().first().toObject();
+        QCOMPARE(latest.value(QStringLiteral("kind")).toString(), QStringLiteral("revoked"));
+        QCOMPARE(latest.value(QStringLiteral("subject")).toString(), QStringLiteral("rv.example.test"));
+        {
+            auto store = store::Store::open(data);
+            QVERIFY(store);
+            auto lineage = (*store)->lineages().byName(QStringLiteral("rv.example.test"));
+            auto recent = (*store)->events().recent(1, lineage->id);
+            QVERIFY(recent && !recent->isEmpty());
+            QCOMPARE(recent->first().data.value(QStringLiteral("sha256")).toString(), sha256);
+        }
+        // The CA really revoked it: a second request is refused as already revoked.
+        Run twice = runCli(data, {QStringLiteral("revoke"), QStringLiteral("rv.example.test")});
+        QCOMPARE(twice.code, 4);
+        QVERIFY2(twice.err.contains(QLatin1String("already revoked")), qPrintable(twice.err));
+        QCOMPARE(runCli(data, {QStringLiteral("revoke"), QStringLiteral("nope")}).code,
+                 exitCodeFor(ErrorCode::NotFound));
+    }
+
     void importCertbotDirectory() {
         test::PebbleFixture pebble;
         QString error;

@@ -2,10 +2,12 @@
 #include "app/cli/commands/AccountCommand.h"
 
 #include "app/cli/commands/CommandSupport.h"
+#include "app/cli/commands/StoreSupport.h"
 #include "core/acme/AcmeClient.h"
 #include "core/common/Async.h"
 #include "core/crypto/KeyType.h"
 #include "core/workflow/AccountFiles.h"
+#include "core/workflow/StoreAccount.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -46,15 +48,40 @@ QCoro::Task<int> AccountCommand::run(CliContext& ctx) {
     if (!actions.contains(action))
         co_return fail(
             Error(ErrorCode::InvalidInput, QObject::tr("Say what to do: %1.").arg(actions.join(QStringLiteral(", ")))));
-    auto dirUrl = directoryUrlFrom(p.value(server));
-    if (!dirUrl)
-        co_return fail(dirUrl.error());
     auto type = crypto::parseKeyType(p.value(keyType));
     if (!type)
         co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("Unknown --key-type %1.").arg(p.value(keyType))));
     if (action == QLatin1String("deactivate") && !p.isSet(yes))
         co_return fail(Error(ErrorCode::InvalidInput,
                              QObject::tr("Deactivating an account cannot be undone: add --yes to confirm.")));
+
+    // The store's account for the CA is the one `issue` and `renew` use (an account kept as files by an
+    // earlier Certdeck in the same data folder is taken over on first use).
+    auto opened = openStore(ctx);
+    if (!opened)
+        co_return fail(opened.error());
+    std::unique_ptr<store::Store> store = std::move(*opened);
+    QUrl directoryUrl;
+    if (p.isSet(server)) {
+        auto dirUrl = directoryUrlFrom(p.value(server));
+        if (!dirUrl)
+            co_return fail(dirUrl.error());
+        directoryUrl = *dirUrl;
+    } else {
+        // Without --server: the only CA the store has an account with.
+        auto all = store->accounts().all();
+        if (!all)
+            co_return fail(all.error());
+        QStringList known;
+        for (const auto& a : std::as_const(*all))
+            known << a.directoryUrl.toString();
+        if (known.size() != 1)
+            co_return fail(Error(ErrorCode::InvalidInput,
+                                 known.isEmpty() ? QObject::tr("Give --server URL (no account is stored yet).")
+                                                 : QObject::tr("Give --server URL: accounts are stored for %1.")
+                                                       .arg(known.join(QStringLiteral(", ")))));
+        directoryUrl = all->first().directoryUrl;
+    }
 
     auto http = makeHttpClient(p.value(caFile));
     if (!http)
@@ -63,7 +90,6 @@ QCoro::Task<int> AccountCommand::run(CliContext& ctx) {
     printProgress(progress, ctx);
     CancelToken cancel;
     acme::AcmeClient client(**http);
-    workflow::AccountFiles files(dataDirFor(ctx));
     workflow::AccountOptions options;
     options.createIfMissing = action == QLatin1String("register");
     options.termsOfServiceAgreed = p.isSet(agreeTos);
@@ -82,15 +108,29 @@ QCoro::Task<int> AccountCommand::run(CliContext& ctx) {
     }
     // Registration always asks the CA, so a stale record (a CA that forgot us) is noticed.
     options.directoryMaxAgeSeconds = 0;
-    auto account = co_await workflow::openAccount(client, files, *dirUrl, options, progress, cancel);
+    auto opening = workflow::openStoreAccount(client, *store, directoryUrl, options, progress, cancel);
+    auto account = co_await opening;
     if (!account)
         co_return fail(account.error());
 
+    const QString accountId = workflow::accountIdFor(directoryUrl);
     Result<acme::Account> result = *account;
     if (action == QLatin1String("show") || action == QLatin1String("register")) {
-        result = co_await client.fetchAccount(cancel);
-        if (result && p.isSet(email) && !result->contact.contains(options.contact.value(0)))
-            result = co_await client.updateContact(options.contact, cancel);
+        auto fetching = client.fetchAccount(cancel);
+        auto fetched = co_await fetching;
+        result = std::move(fetched);
+        if (result && p.isSet(email) && !result->contact.contains(options.contact.value(0))) {
+            const QStringList contact = options.contact;
+            auto updating = client.updateContact(contact, cancel);
+            auto updated = co_await updating;
+            result = std::move(updated);
+            if (result) {
+                if (auto rec = store->accounts().find(directoryUrl)) {
+                    rec->contact = contact;
+                    (void)store->accounts().save(*rec);
+                }
+            }
+        }
     } else if (action == QLatin1String("rollover")) {
         const auto t = *type;
         auto generate = [t] {
@@ -100,17 +140,29 @@ QCoro::Task<int> AccountCommand::run(CliContext& ctx) {
         auto newKey = co_await pending1;
         if (!newKey)
             co_return fail(newKey.error());
-        if (auto s = co_await client.rolloverKey(crypto::JwsSigner(*newKey), cancel); !s)
-            co_return fail(s.error());
+        const crypto::JwsSigner newSigner(*newKey);
+        auto rolling = client.rolloverKey(newSigner, cancel);
+        auto rolled = co_await rolling;
+        if (!rolled)
+            co_return fail(rolled.error());
         // The CA now knows only the new key: keep it before anything else can fail.
-        if (auto s = files.saveKey(*dirUrl, *newKey); !s)
+        if (auto s = store->vault().saveAccountKey(accountId, *newKey); !s)
             co_return fail(s.error().withContext(QObject::tr("The key was changed at the CA but could not be saved")));
         progress.done(QStringLiteral("rollover"), QObject::tr("Account key replaced"));
-        result = co_await client.fetchAccount(cancel);
+        auto fetching = client.fetchAccount(cancel);
+        auto fetched = co_await fetching;
+        result = std::move(fetched);
     } else if (action == QLatin1String("deactivate")) {
-        result = co_await client.deactivateAccount(cancel);
-        if (result)
-            (void)files.remove(*dirUrl);
+        auto deactivating = client.deactivateAccount(cancel);
+        auto deactivated = co_await deactivating;
+        result = std::move(deactivated);
+        if (result) {
+            // Forgotten everywhere, so no later run takes a dead account over again.
+            (void)store->accounts().remove(directoryUrl);
+            (void)store->vault().removeAccountKey(accountId);
+            workflow::AccountFiles files(dataDirFor(ctx));
+            (void)files.remove(directoryUrl);
+        }
     }
     if (!result)
         co_return fail(result.error());
