@@ -11,6 +11,7 @@
 #include "core/net/HttpClient.h"
 #include "core/store/Store.h"
 #include "core/store/StoreExecutor.h"
+#include "core/workflow/LineageDeployment.h"
 #include "core/workflow/StoreAccount.h"
 #include "ui/CertificateExportDialog.h"
 #include "ui/Formatting.h"
@@ -145,9 +146,19 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
         m_targets->setObjectName(QStringLiteral("detailsTargets"));
         m_targets->setAccessibleName(tr("Deploy targets"));
         m_targets->setRootIsDecorated(false);
-        m_targets->setHeaderLabels({tr("Server"), tr("Service"), tr("Verified at")});
+        m_targets->setHeaderLabels({tr("Server"), tr("Service"), tr("Verified at"), tr("Serves now")});
         m_targets->setMinimumHeight(60);
         layout->addWidget(m_targets);
+        auto* checkRow = new QHBoxLayout;
+        m_checkTargets = new QPushButton(tr("&Check servers"), this);
+        m_checkTargets->setObjectName(QStringLiteral("detailsCheckTargets"));
+        m_checkTargets->setToolTip(
+            tr("Connect to each server's verify address and see which certificate it serves right now"));
+        m_checkTargets->setEnabled(false);
+        connect(m_checkTargets, &QPushButton::clicked, this, &CertificateDetailsDialog::checkTargets);
+        checkRow->addStretch(1);
+        checkRow->addWidget(m_checkTargets);
+        layout->addLayout(checkRow);
     }
     auto* messageRow = new QHBoxLayout;
     m_message = new QLabel(this);
@@ -196,9 +207,18 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
 }
 
 namespace {
+struct StoredProbe {
+    QString name;
+    QString host;
+    quint16 port = 443;
+    QString serverName;
+    monitor::StartTls startTls = monitor::StartTls::None;
+    QString problem;
+};
 struct StoredFacts {
     QList<store::CertificateRecord> history;
     QJsonArray targets;
+    QList<StoredProbe> probes; ///< per target: where its verification connects
     bool revoked = false;
 };
 } // namespace
@@ -215,6 +235,35 @@ void CertificateDetailsDialog::loadFromStore() {
         StoredFacts facts;
         facts.history = *history;
         facts.targets = l->deployTargets;
+        // Where each target's deployment is verified, exactly as the Deployer does it: verifyHost or
+        // the SSH host, verifyPort, SNI (serverName, else the first name), STARTTLS by port.
+        for (const QJsonValue& v : std::as_const(facts.targets)) {
+            const QJsonObject entry = v.toObject();
+            StoredProbe p;
+            p.name = workflow::deployTargetName(entry);
+            auto server = s.servers().byName(entry.value(QStringLiteral("server")).toString());
+            if (!server) {
+                p.problem = tr("The server '%1' is not in Certdeck any more.")
+                                .arg(entry.value(QStringLiteral("server")).toString());
+                facts.probes << p;
+                continue;
+            }
+            auto target = workflow::deployTargetFromJson(entry, workflow::sshTargetFor(*server, s.dataDir()));
+            if (!target) {
+                p.problem = target.error().userMessage;
+                facts.probes << p;
+                continue;
+            }
+            p.host = target->verifyHost.isEmpty() ? server->host : target->verifyHost;
+            p.port = target->verifyPort;
+            p.serverName =
+                target->verifyServerName.isEmpty() && !l->names.isEmpty() ? l->names.first() : target->verifyServerName;
+            p.startTls = target->effectiveStartTls();
+            if (const QString named = entry.value(QStringLiteral("verifyStartTls")).toString(); !named.isEmpty())
+                if (auto st = monitor::TlsProbe::startTlsFromName(named))
+                    p.startTls = *st;
+            facts.probes << p;
+        }
         // A revocation is an event naming the certificate's fingerprint (the store has no column for it).
         if (auto events = s.events().recent(50, l->id); events && !history->isEmpty())
             for (const store::EventRecord& e : std::as_const(*events))
@@ -257,14 +306,112 @@ void CertificateDetailsDialog::loadFromStore() {
             item->setText(2, host.isEmpty() ? tr("the server, port %1").arg(port)
                                             : QStringLiteral("%1:%2").arg(host).arg(port));
         }
+        self->m_probes.clear();
+        for (const StoredProbe& p : facts->probes) {
+            TargetProbe probe;
+            probe.name = p.name;
+            probe.problem = p.problem;
+            probe.options.host = p.host;
+            probe.options.port = p.port;
+            probe.options.serverName = p.serverName;
+            probe.options.startTls = p.startTls;
+            probe.options.timeout = std::chrono::seconds(10);
+            self->m_probes << probe;
+        }
         if (facts->targets.isEmpty()) {
             auto* item = new QTreeWidgetItem(self->m_targets);
             item->setText(0, tr("No deploy targets: the certificate stays in Certdeck's folder."));
             item->setFirstColumnSpanned(true);
         }
+        self->m_checkTargets->setEnabled(!self->m_probes.isEmpty());
+        for (int i = 0; i < self->m_targets->columnCount() - 1; ++i)
+            self->m_targets->resizeColumnToContents(i);
         if (facts->revoked)
             self->markRevoked();
     });
+}
+
+QList<CertificateDetailsDialog::TargetCheck> CertificateDetailsDialog::targetChecks() const {
+    QList<TargetCheck> checks;
+    for (const TargetProbe& p : m_probes)
+        checks << p.check;
+    return checks;
+}
+
+void CertificateDetailsDialog::checkTargets() {
+    if (m_probes.isEmpty() || !m_checkTargets->isEnabled())
+        return;
+    auto task = runTargetChecks();
+    Q_UNUSED(task); // runs on; every resumption checks that the dialog still exists
+}
+
+void CertificateDetailsDialog::showTargetCheck(int index, TargetCheck check, const QString& text,
+                                               const QString& toolTip) {
+    m_probes[index].check = check;
+    QTreeWidgetItem* item = m_targets->topLevelItem(index);
+    if (!item)
+        return;
+    constexpr int column = 3;
+    item->setText(column, text);
+    item->setToolTip(column, toolTip);
+    // Green: this certificate; amber: another one (not deployed yet, or an old one); red: no answer.
+    const CertificateState colour = check == TargetCheck::Matches  ? CertificateState::Fine
+                                    : check == TargetCheck::Other  ? CertificateState::RenewalDue
+                                    : check == TargetCheck::Failed ? CertificateState::Expired
+                                                                   : CertificateState::Fine;
+    if (check == TargetCheck::Checking)
+        item->setForeground(column, palette().color(QPalette::PlaceholderText));
+    else
+        item->setForeground(column, Formatting::stateColor(colour, palette()));
+}
+
+QCoro::Task<void> CertificateDetailsDialog::runTargetChecks() {
+    QPointer<CertificateDetailsDialog> self(this);
+    m_checkTargets->setEnabled(false);
+    for (int i = 0; i < m_probes.size(); ++i)
+        showTargetCheck(i, TargetCheck::Checking, tr("Checking…"), QString());
+    std::optional<Error> firstError;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < m_probes.size(); ++i) {
+        if (!m_probes.at(i).problem.isEmpty()) {
+            showTargetCheck(i, TargetCheck::Failed, m_probes.at(i).problem, QString());
+            continue;
+        }
+        const monitor::TlsProbe::Options options = m_probes.at(i).options;
+        auto probing = monitor::TlsProbe::probe(options);
+        auto served = co_await probing;
+        if (!self)
+            co_return;
+        if (!served) {
+            showTargetCheck(i, TargetCheck::Failed, served.error().userMessage, served.error().detail);
+            if (!firstError) {
+                firstError = served.error();
+                firstError->userMessage = m_probes.at(i).name + QStringLiteral(": ") + firstError->userMessage;
+            }
+            continue;
+        }
+        const QString where = QStringLiteral("%1:%2").arg(options.host).arg(options.port);
+        if (!m_row.fingerprint.isEmpty() &&
+            served->leafSha256Hex.compare(m_row.fingerprint, Qt::CaseInsensitive) == 0) {
+            showTargetCheck(i, TargetCheck::Matches, tr("This certificate"),
+                            tr("%1 serves this certificate (%2).").arg(where, served->leafSha256Hex));
+        } else {
+            showTargetCheck(
+                i, TargetCheck::Other,
+                tr("Another certificate: %1…, expires %2")
+                    .arg(served->leafSha256Hex.left(11), Formatting::relativeWithDate(served->notAfter, now)),
+                tr("%1 serves %2\nSHA-256 %3\nIssuer %4")
+                    .arg(where, served->subject, served->leafSha256Hex, served->issuer));
+        }
+    }
+    for (int i = 0; i < m_targets->columnCount() - 1; ++i)
+        m_targets->resizeColumnToContents(i);
+    m_checkTargets->setEnabled(true);
+    if (firstError)
+        showMessage(firstError->userMessage, &*firstError);
+    else
+        showMessage(QString());
+    Q_EMIT targetsChecked();
 }
 
 void CertificateDetailsDialog::showMessage(const QString& text, const Error* error) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/Error.h"
+#include "core/monitor/TlsProbe.h"
 #include "ui/CertificateRow.h"
 
 #include <QCoroTask>
@@ -30,7 +31,18 @@ public:
 
     [[nodiscard]] bool isRevoked() const { return m_revoked; }
 
+    /// What a deploy target's verify address serves now, after "Check servers".
+    enum class TargetCheck { NotChecked, Checking, Matches, Other, Failed };
+    /// One entry per stored deploy target, in the list's order (empty until the store answered).
+    [[nodiscard]] QList<TargetCheck> targetChecks() const;
+    /// Connects to every target's verify address (TlsProbe: SNI, STARTTLS by port) and shows what it
+    /// serves: this certificate, another one (its fingerprint and expiry), or the error.
+    void checkTargets();
+
 Q_SIGNALS:
+    /// Every target of a "Check servers" run has answered or failed.
+    void targetsChecked();
+
     /// The lineage's current certificate was revoked.
     void revoked(const QString& lineage);
 
@@ -41,6 +53,17 @@ private:
     QCoro::Task<void> revoke();
     void showMessage(const QString& text, const Error* error = nullptr);
     void markRevoked();
+    QCoro::Task<void> runTargetChecks();
+    void showTargetCheck(int index, TargetCheck check, const QString& text, const QString& toolTip);
+
+    struct TargetProbe {
+        QString name;
+        monitor::TlsProbe::Options options;
+        QString problem; ///< the stored entry cannot be checked (server gone, invalid): why
+        TargetCheck check = TargetCheck::NotChecked;
+    };
+    QList<TargetProbe> m_probes;
+    QPushButton* m_checkTargets = nullptr;
 
     CertificateRow m_row;
     store::StoreExecutor* m_store = nullptr;

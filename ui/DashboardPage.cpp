@@ -144,6 +144,8 @@ QWidget* DashboardPage::buildContent() {
     m_table->sortByColumn(CertificateTableModel::ExpiresColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Tab leaves the table (arrow keys move between rows): no keyboard trap.
+    m_table->setTabKeyNavigation(false);
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
@@ -187,6 +189,12 @@ QWidget* DashboardPage::buildContent() {
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
+    // Top to bottom: zoom, timeline, filter, table.
+    const QList<QAbstractButton*> zoomButtons = zoomGroup->buttons();
+    for (qsizetype i = 1; i < zoomButtons.size(); ++i)
+        setTabOrder(zoomButtons.at(i - 1), zoomButtons.at(i));
+    if (!zoomButtons.isEmpty())
+        setTabOrder(zoomButtons.last(), m_timeline);
     setTabOrder(m_timeline, m_filter);
     setTabOrder(m_filter, m_table);
     return page;

@@ -303,6 +303,33 @@ void MainWindow::buildActions() {
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+
+    // Keyboard users reach the toolbar with Tab right after the sidebar (Qt leaves toolbar buttons out
+    // of the focus chain), and every section with Ctrl+1…6 from anywhere in the window.
+    QWidget* previous = m_sidebar;
+    for (QAction* action : toolbar->actions()) {
+        QWidget* button = toolbar->widgetForAction(action);
+        if (!button || action->isSeparator())
+            continue;
+        button->setFocusPolicy(Qt::TabFocus);
+        button->setAccessibleName(action->text());
+        button->setObjectName(action->objectName() + QStringLiteral("Button"));
+        setTabOrder(previous, button);
+        previous = button;
+    }
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        auto* section = new QAction(m_sidebar->item(i)->text(), this);
+        section->setObjectName(QStringLiteral("actionSection%1").arg(i + 1));
+        section->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+        section->setShortcutContext(Qt::WindowShortcut);
+        connect(section, &QAction::triggered, this, [this, i] {
+            m_sidebar->setCurrentRow(i);
+            m_sidebar->setFocus(Qt::ShortcutFocusReason);
+        });
+        addAction(section);
+        m_sidebar->item(i)->setToolTip(
+            tr("%1 (%2)").arg(m_sidebar->item(i)->text(), section->shortcut().toString(QKeySequence::NativeText)));
+    }
     updateActions();
 }
 
