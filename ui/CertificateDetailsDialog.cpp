@@ -27,6 +27,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -36,6 +37,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace certdeck::ui {
 
@@ -61,6 +64,14 @@ QString groupedHex(const QString& hex) {
         out += hex.mid(i, 2).toUpper();
     }
     return out;
+}
+/// As tall as its rows (at most `maxRows`, then it scrolls): no empty half-tree under two entries.
+void fitToRows(QTreeWidget* tree, int maxRows) {
+    const int rows = std::clamp(tree->topLevelItemCount(), 1, maxRows);
+    const int rowHeight = tree->topLevelItemCount() > 0 ? tree->sizeHintForRow(0) : tree->fontMetrics().height() + 4;
+    const int height = tree->header()->sizeHint().height() + rows * std::max(rowHeight, 1) + 2 * tree->frameWidth() + 4;
+    tree->setMinimumHeight(height);
+    tree->setMaximumHeight(height);
 }
 } // namespace
 
@@ -307,6 +318,17 @@ void CertificateDetailsDialog::loadFromStore() {
                                             : QStringLiteral("%1:%2").arg(host).arg(port));
         }
         self->m_probes.clear();
+        for (int i = 0; i < facts->probes.size() && i < self->m_targets->topLevelItemCount(); ++i) {
+            // Where the check connects, as resolved (the SSH host when no verify host is stored).
+            const StoredProbe& p = facts->probes.at(i);
+            if (p.host.isEmpty())
+                continue;
+            QString where = p.host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(p.host).arg(p.port)
+                                                              : QStringLiteral("%1:%2").arg(p.host).arg(p.port);
+            if (p.startTls != monitor::StartTls::None)
+                where += tr(" (%1 STARTTLS)").arg(monitor::TlsProbe::startTlsName(p.startTls).toUpper());
+            self->m_targets->topLevelItem(i)->setText(2, where);
+        }
         for (const StoredProbe& p : facts->probes) {
             TargetProbe probe;
             probe.name = p.name;
@@ -326,6 +348,9 @@ void CertificateDetailsDialog::loadFromStore() {
         self->m_checkTargets->setEnabled(!self->m_probes.isEmpty());
         for (int i = 0; i < self->m_targets->columnCount() - 1; ++i)
             self->m_targets->resizeColumnToContents(i);
+        fitToRows(self->m_history, 8);
+        fitToRows(self->m_targets, 6);
+        self->resize(self->width(), self->sizeHint().height());
         if (facts->revoked)
             self->markRevoked();
     });

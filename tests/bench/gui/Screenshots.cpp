@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the README screenshots from real widgets: the dashboard with a few hundred certificates in
 // every state, the wizard's preflight page with a realistic report (a CAA blocker, an IPv6 warning),
-// and the certificate details dialog. Run offscreen (or under xvfb-run) with the output folder:
+// the certificate details dialog of a stored lineage (renewal history, deploy targets, Check servers,
+// Export, Revoke) and the Servers page with two servers. Run offscreen (or under xvfb-run) with the
+// output folder:
 //   QT_QPA_PLATFORM=offscreen build/ci/tests/bench/gui/gui_screenshots docs/screenshots
 // The same instant and seed every time, so the pictures only change when the UI does.
+#include "core/crypto/CertificateAuthority.h"
+#include "core/crypto/PrivateKey.h"
 #include "core/dns/PreflightReport.h"
+#include "core/store/Store.h"
+#include "core/store/StoreExecutor.h"
 #include "tests/gui/SampleCertificates.h"
 #include "ui/AddDomainWizard.h"
 #include "ui/CertificateDetailsDialog.h"
@@ -13,19 +19,26 @@
 #include "ui/ExpiryTimelineWidget.h"
 #include "ui/MainWindow.h"
 #include "ui/Resources.h"
+#include "ui/StoreCertificateRows.h"
 #include "ui/WizardPreflightPage.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QCursor>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QListWidget>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <cstdio>
 
@@ -42,6 +55,83 @@ bool save(QWidget* w, const QString& path) {
     }
     std::printf("%s  %dx%d\n", qPrintable(path), pixmap.width(), pixmap.height());
     return true;
+}
+
+/// Lets the event loop run until `done()` (store reads, page loads), at most 10 s.
+template <typename F> bool waitUntil(F done) {
+    QDeadlineTimer deadline(10000);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+/// A stored lineage as a user has it after a few months: three versions (issued, then renewed twice)
+/// signed by a throw-away root, deploy targets on two servers, and those two servers.
+QString seedStore(const QString& dataDir, const QString& lineageName) {
+    auto opened = store::Store::open(dataDir);
+    if (!opened)
+        return opened.error().toString();
+    store::Store& st = **opened;
+    auto root = crypto::CertificateAuthority::createRoot(QStringLiteral("Certdeck screenshots root"), 3650);
+    if (!root)
+        return root.error().toString();
+    const QStringList names{QStringLiteral("example.com"), QStringLiteral("www.example.com")};
+    store::Lineage l;
+    l.name = lineageName;
+    l.names = names;
+    l.directoryUrl = QUrl(QStringLiteral("https://acme-v02.api.letsencrypt.org/directory"));
+    l.challenge = QJsonObject{{QStringLiteral("method"), QStringLiteral("webroot")},
+                              {QStringLiteral("server"), QStringLiteral("web1")}};
+    const auto target = [](const QString& name, const QString& server, const QString& preset, int port) {
+        return QJsonObject{{QStringLiteral("name"), name},
+                           {QStringLiteral("server"), server},
+                           {QStringLiteral("preset"), preset},
+                           {QStringLiteral("directory"), QStringLiteral("/etc/ssl/example.com")},
+                           {QStringLiteral("verifyPort"), port}};
+    };
+    l.deployTargets =
+        QJsonArray{target(QStringLiteral("web1-nginx"), QStringLiteral("web1"), QStringLiteral("nginx"), 443),
+                   target(QStringLiteral("mail-postfix"), QStringLiteral("mail"), QStringLiteral("postfix"), 25)};
+    if (auto s = st.lineages().insert(l); !s)
+        return s.error().toString();
+    // 90-day certificates renewed a month before expiry: issued 120 days ago, renewed at 60 and now.
+    const int versions[] = {-120, -60, 0};
+    int version = 0;
+    for (int ageDays : versions) {
+        auto key = crypto::PrivateKey::generate(crypto::KeyType::P256);
+        if (!key)
+            return key.error().toString();
+        auto cert = crypto::CertificateAuthority::issue(root->first, root->second, *key, names, 90);
+        if (!cert)
+            return cert.error().toString();
+        store::CertificateRecord record = store::CertificateRecord::fromChain({*cert, root->second}, l.id, ++version);
+        // The history shows the store's columns: date the earlier versions back as they were.
+        record.notBefore = record.notBefore.addDays(ageDays);
+        record.notAfter = record.notAfter.addDays(ageDays);
+        record.source = version == 1 ? QStringLiteral("issued") : QStringLiteral("renewed");
+        if (auto s = st.certificates().add(record); !s)
+            return s.error().toString();
+    }
+    store::ServerRecord web1;
+    web1.name = QStringLiteral("web1");
+    web1.host = QStringLiteral("web1.example.com");
+    web1.userName = QStringLiteral("deploy");
+    web1.authMethod = QStringLiteral("agent");
+    web1.hostKeyFingerprint = QStringLiteral("SHA256:q8Zb1m0Xn3Vb7Jp4cWfR2tYh9sKd6LgE5uAo1iNxT0M");
+    store::ServerRecord mail;
+    mail.name = QStringLiteral("mail");
+    mail.host = QStringLiteral("mail.example.com");
+    mail.port = 2222;
+    mail.userName = QStringLiteral("root");
+    mail.authMethod = QStringLiteral("key");
+    mail.identityFile = QStringLiteral("~/.ssh/id_ed25519");
+    for (const store::ServerRecord& server : {web1, mail})
+        if (auto s = st.servers().save(server); !s)
+            return s.error().toString();
+    return {};
 }
 
 dns::PreflightFinding finding(const char* check, dns::PreflightVerdict verdict, const QString& message,
@@ -132,9 +222,17 @@ int main(int argc, char** argv) {
         rows << r;
     }
 
+    const QString lineageName = QStringLiteral("example.com");
+    if (const QString seeded = seedStore(data.path(), lineageName); !seeded.isEmpty()) {
+        std::fprintf(stderr, "cannot fill the store: %s\n", qPrintable(seeded));
+        return 1;
+    }
+
     ui::MainWindow::Options options;
     options.dataDir = data.path();
     options.loadCertificates = false;
+    options.backgroundRenewal = false;
+    options.systemd = true;
     ui::MainWindow window(options);
     window.resize(1280, 800);
     window.dashboard()->setCertificates(rows);
@@ -151,24 +249,53 @@ int main(int argc, char** argv) {
     window.dashboard()->table()->setFocus();
     bool ok = save(&window, outDir + QStringLiteral("/dashboard.png"));
 
-    // Details of a certificate the user would open: one with the CA's renewal window, renewal due.
-    int pick = 0;
-    for (int i = 0; i < rows.size(); ++i) {
-        if (rows[i].ariWindowStart.isValid() && rows[i].names.size() > 1 &&
-            rows[i].stateAt(now) == ui::CertificateState::RenewalDue) {
-            pick = i;
-            break;
+    // The details of the stored lineage, read through the store as the app does: history, targets.
+    auto* executor = window.store();
+    QDateTime realNow = QDateTime::currentDateTimeUtc();
+    ui::CertificateRow detailsRow;
+    {
+        auto opened = store::Store::open(data.path());
+        auto row = opened ? ui::StoreCertificateRows::readLineage(**opened, lineageName)
+                          : Result<ui::CertificateRow>(opened.error());
+        if (!row) {
+            std::fprintf(stderr, "cannot read the lineage: %s\n", qPrintable(row.error().toString()));
+            return 1;
         }
+        detailsRow = *row;
     }
-    ui::CertificateDetailsDialog details(rows[pick], now, nullptr, &window);
+    ui::CertificateDetailsDialog details(detailsRow, realNow, executor, &window);
     details.show();
     if (!QTest::qWaitForWindowExposed(&details))
         return 1;
+    auto* history = details.findChild<QTreeWidget*>(QStringLiteral("detailsHistory"));
+    auto* targets = details.findChild<QTreeWidget*>(QStringLiteral("detailsTargets"));
+    if (!history || !targets ||
+        !waitUntil([&] { return history->topLevelItemCount() == 3 && targets->topLevelItemCount() == 2; })) {
+        std::fprintf(stderr, "the details dialog did not load its history\n");
+        return 1;
+    }
+    details.resize(details.width(), details.sizeHint().height());
     ok = save(&details, outDir + QStringLiteral("/details.png")) && ok;
     details.close();
 
+    // The Servers page with the two stored servers.
+    auto* sidebar = window.findChild<QListWidget*>(QStringLiteral("sidebar"));
+    if (!sidebar)
+        return 1;
+    sidebar->setCurrentRow(2);
+    auto* servers = window.findChild<QTableWidget*>(QStringLiteral("serversTable"));
+    if (!servers || !waitUntil([&] { return servers->isVisible() && servers->rowCount() == 2; })) {
+        std::fprintf(stderr, "the Servers page did not load\n");
+        return 1;
+    }
+    servers->selectRow(0);
+    ok = save(&window, outDir + QStringLiteral("/servers.png")) && ok;
+    sidebar->setCurrentRow(0);
+
+    // The wizard: names, then Next through how to answer the CA and which CA, to the DNS check.
     ui::AddDomainWizard::Context ctx;
     ctx.dataDir = data.path();
+    ctx.store = executor;
     ui::AddDomainWizard wizard(ctx, &window);
     wizard.show();
     if (!QTest::qWaitForWindowExposed(&wizard))
@@ -177,10 +304,20 @@ int main(int argc, char** argv) {
     if (!names)
         return 1;
     names->setPlainText(QStringLiteral("example.com\nwww.example.com\nshop.example.com\nbücher.example.com"));
-    wizard.next();
+    for (int step = 0; step < 5 && wizard.currentId() != ui::AddDomainWizard::PreflightPageId; ++step) {
+        const int before = wizard.currentId();
+        wizard.next();
+        QCoreApplication::processEvents();
+        if (wizard.currentId() == before) {
+            std::fprintf(stderr, "the wizard stays on page %d\n", before);
+            return 1;
+        }
+    }
     auto* preflight = qobject_cast<ui::WizardPreflightPage*>(wizard.currentPage());
-    if (!preflight)
+    if (!preflight) {
+        std::fprintf(stderr, "the wizard did not reach the DNS check\n");
         return 1;
+    }
     preflight->setReport(sampleReport());
     ok = save(&wizard, outDir + QStringLiteral("/wizard-preflight.png")) && ok;
     return ok ? 0 : 1;
