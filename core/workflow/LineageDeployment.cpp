@@ -4,6 +4,7 @@
 #include "core/common/Log.h"
 #include "core/deploy/Deployer.h"
 #include "core/workflow/RenewCertificate.h"
+#include "core/workflow/ServerLogin.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -180,33 +181,15 @@ QCoro::Task<QList<deploy::DeployResult>> deployLineage(RenewalEnvironment& env, 
                 continue;
             }
             r.target = *target;
-            // Password or key passphrase, only for servers that use one; read once per target here so a
-            // locked keychain fails this target with a message instead of prompting later.
-            if (server->authMethod == QLatin1String("password") || server->authMethod == QLatin1String("key")) {
-                const QString secretKey = server->secretKey();
-                auto reading = secrets.read(secretKey);
-                auto secret = co_await reading;
-                if (secret) {
-                    if (server->authMethod == QLatin1String("password")) {
-                        r.auth.password = *secret;
-                    } else {
-                        auto shared = std::make_shared<SecureBytes>(*secret);
-                        r.auth.passphrase = [shared](const QString&) -> std::optional<SecureBytes> {
-                            return *shared;
-                        };
-                    }
-                } else if (server->authMethod == QLatin1String("password")) {
-                    r.error = Error(
-                        secret.error().code,
-                        QObject::tr("The password of server %1 cannot be read from the keychain.").arg(server->name),
-                        secret.error().toString());
-                    r.target.reset();
-                } else if (secret.error().code != ErrorCode::NotFound) {
-                    // A key without a passphrase needs no keychain; an encrypted one then fails to load
-                    // with its own message.
-                    qCInfo(lcWorkflow) << "no key passphrase for server" << server->name << ":"
-                                       << secret.error().userMessage;
-                }
+            // Read once per target here so a locked keychain fails this target with a message instead
+            // of prompting later.
+            auto login = serverLogin(secrets, *server);
+            auto auth = co_await login;
+            if (auth) {
+                r.auth = *auth;
+            } else {
+                r.error = auth.error();
+                r.target.reset();
             }
             resolved << r;
         }

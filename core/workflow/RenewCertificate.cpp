@@ -8,6 +8,7 @@
 #include "core/common/Log.h"
 #include "core/crypto/KeyType.h"
 #include "core/workflow/IssueCertificate.h"
+#include "core/workflow/LineageSolvers.h"
 #include "core/workflow/LineageDeployment.h"
 #include "core/workflow/StoreAccount.h"
 #include "core/workflow/StoreLineage.h"
@@ -318,7 +319,7 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
         if (!opened) {
             issued = opened.error();
         } else {
-            auto solvers = env.solvers ? env.solvers(*lineage) : solversFromSettings(*lineage, &env.responders);
+            auto solvers = env.solvers ? env.solvers(*lineage) : solversForLineage(store, *lineage, &env.responders);
             if (!solvers) {
                 issued = solvers.error();
             } else {

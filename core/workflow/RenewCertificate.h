@@ -40,7 +40,7 @@ struct RenewalEnvironment {
     net::HttpClient* http = nullptr;
     std::shared_ptr<Clock> clock = Clock::system();
     schedule::RenewalPlanner planner;
-    /// Empty: solversFromSettings() sharing `responders`.
+    /// Empty: solversForLineage() (every stored method) sharing `responders`.
     SolverFactory solvers;
     SharedResponders responders;
     std::vector<schedule::Notifier*> notifiers;

@@ -3,6 +3,7 @@
 
 #include "app/cli/commands/CommandSupport.h"
 #include "app/cli/commands/DnsSupport.h"
+#include "core/workflow/LineageSolvers.h"
 #include "app/cli/commands/SandboxSupport.h"
 #include "app/cli/commands/StoreSupport.h"
 #include "core/challenge/StandaloneSolver.h"
@@ -134,7 +135,7 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
     for (schedule::Notifier* n : storedNotifiers.pointers())
         env.notifiers.push_back(n);
     // dns-01 lineages: one solver per stored provider (its credential read once from the keychain),
-    // shared by every renewal that uses it; other methods come from solversFromSettings().
+    // shared by every renewal that uses it; other methods come from solversForLineage().
     std::map<QString, DnsSolverBundle> dnsSolvers;
     if (!sandbox) {
         if (auto lineages = (*store)->lineages().all()) {
@@ -158,7 +159,7 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
         }
         env.solvers = [&env, &dnsSolvers](const store::Lineage& l) -> Result<workflow::SolverList> {
             if (l.challenge.value(QStringLiteral("method")).toString() != QLatin1String("dns-01"))
-                return workflow::solversFromSettings(l, &env.responders);
+                return workflow::solversForLineage(*env.store, l, &env.responders);
             const QString provider = l.challenge.value(QStringLiteral("provider")).toString();
             const auto it =
                 dnsSolvers.find(provider + QLatin1Char('|') + l.challenge.value(QStringLiteral("resolver")).toString());

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/cli/commands/DnsSupport.h"
+#include "core/workflow/DnsSolverBundle.h"
 
 #include "core/dns/NameServer.h"
 #include "core/dns/providers/DnsProviderFactory.h"
 
 #include <QObject>
 
-namespace certdeck::cli {
+namespace certdeck::workflow {
 
 bool dnsProviderNeedsSecret(const QString& type) {
     return type != QLatin1String("manual") && type != QLatin1String("hook");
@@ -52,4 +52,4 @@ QCoro::Task<Result<DnsSolverBundle>> makeDnsSolver(store::Store& store, QString 
     co_return bundle;
 }
 
-} // namespace certdeck::cli
+} // namespace certdeck::workflow
