@@ -22,10 +22,14 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -123,11 +127,68 @@ private Q_SLOTS:
         QCOMPARE(latest->version, 2);
         QCOMPARE(model->rowAt(model->rowOfId(id)).notAfter, latest->notAfter);
 
+        // Check DNS starts the wizard with the selected certificate's names.
+        auto* checkDns = w.findChild<QAction*>(QStringLiteral("actionCheckDns"));
+        QVERIFY(checkDns);
+        checkDns->trigger();
+        QWidget* wizard = nullptr;
+        QTRY_VERIFY((wizard = topLevel(QStringLiteral("addDomainWizard"))) != nullptr);
+        auto* namesEdit = wizard->findChild<QPlainTextEdit*>(QStringLiteral("wizardNames"));
+        QVERIFY(namesEdit);
+        QCOMPARE(namesEdit->toPlainText(), name);
+        wizard->close();
+
         // No deploy targets: Deploy stays off and says why.
         auto* deploy = w.findChild<QAction*>(QStringLiteral("actionDeploy"));
         QVERIFY(deploy);
         QTRY_VERIFY(deploy->toolTip().contains(QLatin1String("no deploy targets")));
         QVERIFY(!deploy->isEnabled());
+    }
+
+    void failedRenewalShowsThePlainErrorWithDetails() {
+        QTemporaryDir data;
+        const QString name = QStringLiteral("toolbar-fail.example");
+        {
+            auto st = store::Store::open(data.path());
+            QVERIFY(st);
+            const QString error = test::issueIntoStore(m_pebble, **st, name);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            // The built-in responder now answers on a port Pebble never asks: validation fails.
+            auto lineage = (*st)->lineages().byName(name);
+            QVERIFY(lineage);
+            QTcpServer elsewhere;
+            QVERIFY(elsewhere.listen(QHostAddress::LocalHost, 0));
+            lineage->challenge.insert(QStringLiteral("port"), elsewhere.serverPort());
+            elsewhere.close();
+            QVERIFY((*st)->lineages().update(*lineage));
+        }
+        ui::MainWindow w(windowOptions(data.path()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const ui::CertificateTableModel* model = w.dashboard()->model();
+        const QString id = ui::StoreCertificateRows::lineageRowId(name);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowOfId(id) >= 0, 10000);
+        QVERIFY(w.dashboard()->selectId(id));
+        auto* renew = w.findChild<QAction*>(QStringLiteral("actionRenew"));
+        QVERIFY(renew);
+        renew->trigger();
+        auto* details = w.findChild<QPushButton*>(QStringLiteral("renewDetailsButton"));
+        QVERIFY(details);
+        QTRY_VERIFY_WITH_TIMEOUT(details->isVisible(), 60000);
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Renewing %1 failed: ").arg(name)),
+                 qPrintable(w.statusBar()->currentMessage()));
+        // The row says so too, and the store still has version 1 only.
+        QTRY_VERIFY(!model->rowAt(model->rowOfId(id)).lastError.isEmpty());
+        QCOMPARE(model->rowAt(model->rowOfId(id)).version, 1);
+        QTest::mouseClick(details, Qt::LeftButton);
+        QWidget* box = nullptr;
+        QTRY_VERIFY((box = topLevel(QStringLiteral("errorMessage"))) != nullptr);
+        auto* message = qobject_cast<QMessageBox*>(box);
+        QVERIFY(message);
+        QVERIFY(!message->text().isEmpty());
+        QVERIFY(!message->detailedText().isEmpty());
+        qInfo().noquote() << "shown:" << message->text() << "|" << message->detailedText().left(300);
+        message->close();
     }
 
     void deployFromTheCertificatesPage() {
