@@ -16,6 +16,7 @@
 #include "core/workflow/CertificateFiles.h"
 #include "core/workflow/IssueCertificate.h"
 #include "core/workflow/LineageDeployment.h"
+#include "core/workflow/ServerLogin.h"
 #include "core/workflow/Sandbox.h"
 #include "core/workflow/StoreLineage.h"
 #include "ui/SandboxService.h"
@@ -90,33 +91,15 @@ ssh::SshTarget IssueJob::sshTargetFor(const store::ServerRecord& server, const Q
 }
 
 QCoro::Task<Result<ssh::AuthOptions>> IssueJob::authFor(store::StoreExecutor* executor, store::ServerRecord server) {
-    // The password or key passphrase from the keychain, only for servers that use one. A key without
-    // a passphrase needs none (NotFound is fine); an encrypted one then fails with its own message.
-    ssh::AuthOptions auth;
-    const bool password = server.authMethod == QLatin1String("password");
-    const bool key = server.authMethod == QLatin1String("key");
-    if (!executor || (!password && !key))
-        co_return auth;
+    if (!executor)
+        co_return ssh::AuthOptions();
     auto secretsJob = executor->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
     const Result<store::Secrets> secrets = co_await secretsJob;
     if (!secrets)
         co_return secrets.error();
-    auto readTask = readSecret(*secrets, server.secretKey());
-    const Result<SecureBytes> fetched = co_await readTask;
-    if (password && !fetched)
-        co_return Error(
-            fetched.error().code,
-            QCoreApplication::translate("IssueJob", "The password of server %1 cannot be read from the keychain.")
-                .arg(server.name),
-            fetched.error().toString());
-    if (password)
-        auth.password = *fetched;
-    if (key && fetched) {
-        auto shared = std::make_shared<SecureBytes>(*fetched);
-        auth.passphrase = [shared](const QString&) -> std::optional<SecureBytes> {
-            return *shared;
-        };
-    }
+    // The same login as deployments and renewals: the keychain read happens here, on this thread.
+    auto login = workflow::serverLogin(*secrets, server);
+    auto auth = co_await login;
     co_return auth;
 }
 
