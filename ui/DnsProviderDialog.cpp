@@ -2,10 +2,9 @@
 #include "ui/DnsProviderDialog.h"
 
 #include "core/dns/providers/ProviderCheck.h"
-#include "ui/Formatting.h"
+#include "ui/RecordDialogParts.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -73,8 +72,7 @@ QString DnsProviderDialog::typeLabel(const QString& type) {
 }
 
 bool DnsProviderDialog::isValidName(const QString& name) {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$"));
-    return re.match(name).hasMatch();
+    return RecordDialogParts::isValidName(name);
 }
 
 QLineEdit* DnsProviderDialog::addLine(Field field, const QString& objectName, const QString& label,
@@ -100,11 +98,7 @@ DnsProviderDialog::DnsProviderDialog(const std::optional<store::DnsProviderRecor
     auto* layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
 
-    m_name = new QLineEdit(this);
-    m_name->setObjectName(QStringLiteral("dnsProviderName"));
-    m_name->setAccessibleName(tr("Name"));
-    m_name->setPlaceholderText(tr("my-dns"));
-    m_name->setMaxLength(63);
+    m_name = RecordDialogParts::nameEdit(QStringLiteral("dnsProviderName"), tr("my-dns"), this);
     m_form->addRow(tr("&Name:"), m_name);
 
     m_type = new QComboBox(this);
@@ -175,28 +169,9 @@ DnsProviderDialog::DnsProviderDialog(const std::optional<store::DnsProviderRecor
     secret->setMaxLength(4096);
     layout->addLayout(m_form);
 
-    auto* note = new QLabel(tr("Credentials are kept in your keychain, never in Certdeck's files."), this);
-    note->setWordWrap(true);
-    note->setEnabled(false);
-    layout->addWidget(note);
-
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("dnsProviderDialogError"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, Formatting::stateColor(CertificateState::Expired, palette()));
-    m_error->setPalette(p);
-    layout->addWidget(m_error);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(QStringLiteral("dnsProviderDialogButtons"));
-    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("dnsProviderDialogOk"));
-    buttons->button(QDialogButtonBox::Ok)->setText(existing ? tr("&Save") : tr("&Add"));
-    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("dnsProviderDialogCancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    m_error = RecordDialogParts::addFooter(this, layout, QStringLiteral("dnsProviderDialog"),
+                                           tr("Credentials are kept in your keychain, never in Certdeck's files."),
+                                           existing.has_value());
 
     connect(m_type, &QComboBox::currentIndexChanged, this, &DnsProviderDialog::updateFields);
     if (existing)
@@ -215,10 +190,9 @@ DnsProviderDialog::DnsProviderDialog(const std::optional<store::DnsProviderRecor
 }
 
 void DnsProviderDialog::fill(const store::DnsProviderRecord& existing) {
-    m_name->setText(existing.name);
-    m_name->setReadOnly(true);
-    m_name->setToolTip(tr("The name identifies the provider's keychain entry and is what `--dns` names; "
-                          "remove and add the provider to rename it."));
+    RecordDialogParts::keepName(m_name, existing.name,
+                                tr("The name identifies the provider's keychain entry and is what `--dns` names; "
+                                   "remove and add the provider to rename it."));
     m_type->setCurrentIndex(std::max(0, m_type->findData(existing.kind)));
     const QJsonObject& s = existing.settings;
     QString address;
@@ -381,17 +355,13 @@ store::DnsProviderRecord DnsProviderDialog::record() const {
 
 std::optional<SecureBytes> DnsProviderDialog::secret() const {
     auto* edit = static_cast<QLineEdit*>(m_fields.value(Field::Secret));
-    if (!dns::providerNeedsSecret(type()) || edit->text().trimmed().isEmpty())
+    if (!dns::providerNeedsSecret(type()))
         return std::nullopt;
-    QByteArray bytes = edit->text().trimmed().toUtf8();
-    SecureBytes s(bytes);
-    SecureBytes::wipe(bytes);
-    return s;
+    return RecordDialogParts::secretFromText(edit->text().trimmed());
 }
 
 void DnsProviderDialog::showProblem(const QString& problem) {
-    m_error->setText(problem);
-    m_error->setVisible(true);
+    RecordDialogParts::showProblem(m_error, problem);
 }
 
 void DnsProviderDialog::accept() {

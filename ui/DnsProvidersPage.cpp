@@ -9,16 +9,8 @@
 
 #include <QCoroFuture>
 #include <QCoroSignal>
-#include <QHBoxLayout>
 #include <QInputDialog>
-#include <QLabel>
-#include <QLineEdit>
-#include <QMessageBox>
 #include <QPointer>
-#include <QPushButton>
-#include <QStackedWidget>
-#include <QTableWidget>
-#include <QVBoxLayout>
 
 namespace certdeck::ui {
 
@@ -47,169 +39,92 @@ QString whereLabel(const store::DnsProviderRecord& p) {
 } // namespace
 
 DnsProvidersPage::DnsProvidersPage(store::StoreExecutor* store, QWidget* parent)
-    : QWidget(parent)
-    , m_store(store) {
-    setObjectName(QStringLiteral("dnsProvidersPage"));
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(PageParts::heading(tr("DNS providers"), this));
-    layout->addWidget(PageParts::subtitle(
-        tr("Where Certdeck publishes the TXT records of dns-01 challenges (needed for wildcard certificates). "
-           "Test a provider to see that it works."),
-        this));
-
-    m_stack = new QStackedWidget(this);
-    QPushButton* emptyAdd = nullptr;
-    m_stack->addWidget(PageParts::emptyState(
-        QStringLiteral("dnsProvidersEmptyState"),
-        tr("No DNS providers yet. Add the service that hosts your domain's DNS, so Certdeck can prove control "
-           "of the domain with a TXT record — the way to get wildcard certificates and certificates for "
-           "machines the internet cannot reach."),
-        tr("&Add provider…"), QStringLiteral("add"), m_stack, &emptyAdd));
-
-    auto* list = new QWidget(m_stack);
-    auto* listLayout = new QVBoxLayout(list);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    m_table = PageParts::table(QStringLiteral("dnsProvidersTable"), tr("DNS providers"),
-                               {tr("Name"), tr("Type"), tr("Zone or server"), tr("Credential")}, list);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    listLayout->addWidget(m_table, 1);
-    auto* buttons = new QHBoxLayout;
-    m_add = PageParts::button(tr("&Add…"), QStringLiteral("dnsProvidersAdd"), QStringLiteral("add"), list);
-    m_edit = PageParts::button(tr("&Edit…"), QStringLiteral("dnsProvidersEdit"), QString(), list);
-    m_remove = PageParts::button(tr("&Remove…"), QStringLiteral("dnsProvidersRemove"), QString(), list);
-    m_test = PageParts::button(tr("&Test"), QStringLiteral("dnsProvidersTest"), QStringLiteral("dns"), list);
-    m_test->setToolTip(tr("Write a TXT record _certdeck-check.<zone> through the provider and remove it again"));
-    buttons->addWidget(m_add);
-    buttons->addWidget(m_edit);
-    buttons->addWidget(m_remove);
-    buttons->addStretch(1);
-    buttons->addWidget(m_test);
-    listLayout->addLayout(buttons);
-    m_stack->addWidget(list);
-    layout->addWidget(m_stack, 1);
-
-    m_message = new MessageBar(QStringLiteral("dnsProvidersMessage"), this);
-    layout->addWidget(m_message);
-
-    connect(emptyAdd, &QPushButton::clicked, this, &DnsProvidersPage::addProvider);
-    connect(m_add, &QPushButton::clicked, this, &DnsProvidersPage::addProvider);
-    connect(m_edit, &QPushButton::clicked, this, [this] {
-        if (auto p = selected(); p && !m_busy)
-            runAdd(p);
-    });
-    connect(m_table, &QTableWidget::itemDoubleClicked, this, [this] {
-        if (auto p = selected(); p && !m_busy)
-            runAdd(p);
-    });
-    connect(m_remove, &QPushButton::clicked, this, [this] {
-        if (auto p = selected(); p && !m_busy)
-            runRemove(*p);
-    });
-    connect(m_test, &QPushButton::clicked, this, [this] {
-        if (auto p = selected())
-            testProvider(p->name);
-    });
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &DnsProvidersPage::updateButtons);
-    setTabOrder(m_table, m_add);
-    setTabOrder(m_add, m_edit);
-    setTabOrder(m_edit, m_remove);
-    setTabOrder(m_remove, m_test);
-    updateButtons();
-}
-
-void DnsProvidersPage::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    reload();
-}
-
-void DnsProvidersPage::reload() {
-    load();
-}
+    : RecordListPage(
+          Setup{QStringLiteral("dnsProvidersPage"),
+                QStringLiteral("dnsProviders"),
+                tr("DNS providers"),
+                tr("Where Certdeck publishes the TXT records of dns-01 challenges (needed for wildcard "
+                   "certificates). Test a provider to see that it works."),
+                tr("No DNS providers yet. Add the service that hosts your domain's DNS, so Certdeck can prove "
+                   "control of the domain with a TXT record — the way to get wildcard certificates and "
+                   "certificates for machines the internet cannot reach."),
+                tr("&Add provider…"),
+                tr("DNS providers"),
+                {tr("Name"), tr("Type"), tr("Zone or server"), tr("Credential")},
+                tr("&Test"),
+                QStringLiteral("dns"),
+                tr("Write a TXT record _certdeck-check.<zone> through the provider and remove it again")},
+          store, parent) {}
 
 void DnsProvidersPage::addProvider() {
-    if (!m_busy)
+    if (!isBusy())
         runAdd(std::nullopt);
 }
 
 void DnsProvidersPage::testProvider(const QString& name) {
-    if (m_busy)
+    if (isBusy())
         return;
-    for (const store::DnsProviderRecord& p : std::as_const(m_providers))
-        if (p.name == name) {
-            runTest(p);
-            return;
-        }
+    if (auto p = recordNamed(m_providers, name))
+        runTest(*p);
 }
 
-std::optional<store::DnsProviderRecord> DnsProvidersPage::selected() const {
-    const QList<QTableWidgetItem*> items = m_table->selectedItems();
-    if (items.isEmpty())
-        return std::nullopt;
-    const QString name = m_table->item(items.first()->row(), NameColumn)->text();
-    for (const store::DnsProviderRecord& p : m_providers)
-        if (p.name == name)
-            return p;
-    return std::nullopt;
+void DnsProvidersPage::addRecord() {
+    addProvider();
 }
 
-void DnsProvidersPage::selectByName(const QString& name) {
-    for (int row = 0; row < m_table->rowCount(); ++row)
-        if (m_table->item(row, NameColumn)->text() == name)
-            m_table->selectRow(row);
+void DnsProvidersPage::editRecord(const QString& name) {
+    if (auto p = recordNamed(m_providers, name))
+        runAdd(p);
 }
 
-void DnsProvidersPage::updateButtons() {
-    const bool any = !m_table->selectedItems().isEmpty();
-    m_add->setEnabled(!m_busy);
-    m_edit->setEnabled(any && !m_busy);
-    m_remove->setEnabled(any && !m_busy);
-    m_test->setEnabled(any && !m_busy);
+void DnsProvidersPage::removeRecord(const QString& name) {
+    const std::optional<store::DnsProviderRecord> provider = recordNamed(m_providers, name);
+    if (!provider)
+        return;
+    Removal removal;
+    removal.name = provider->name;
+    removal.title = tr("Remove %1?").arg(provider->name);
+    removal.question =
+        tr("Remove the DNS provider %1 and its credential from your keychain? Certificates that renew through it "
+           "will fail until you choose another provider.")
+            .arg(provider->name);
+    removal.secretKey = dns::providerNeedsSecret(provider->kind) ? provider->secretKey() : QString();
+    removal.reportUnopenedKeychain = true;
+    removal.remove = [name = provider->name](store::Store& s) {
+        return s.dnsProviders().remove(name);
+    };
+    removal.removedText = tr("Removed %1 and its credential.").arg(provider->name);
+    runRemoval(removal);
 }
 
-void DnsProvidersPage::setBusy(bool busy) {
-    m_busy = busy;
-    updateButtons();
+void DnsProvidersPage::testRecord(const QString& name) {
+    testProvider(name);
+}
+
+void DnsProvidersPage::announceChanged() {
+    Q_EMIT providersChanged();
 }
 
 QCoro::Task<> DnsProvidersPage::load() {
     QPointer<DnsProvidersPage> self(this);
-    auto job = m_store->run([](store::Store& s) { return s.dnsProviders().all(); });
+    auto job = executor()->run([](store::Store& s) { return s.dnsProviders().all(); });
     const Result<QList<store::DnsProviderRecord>> all = co_await job;
     if (!self)
         co_return;
     if (!all) {
-        m_message->showError(all.error());
+        message()->showError(all.error());
         co_return;
     }
-    const QString keep = selected() ? selected()->name : QString();
     m_providers = *all;
-    m_table->setSortingEnabled(false);
-    m_table->setRowCount(static_cast<int>(m_providers.size()));
-    for (int row = 0; row < m_providers.size(); ++row) {
-        const store::DnsProviderRecord& p = m_providers.at(row);
-        const QStringList cells{p.name, DnsProviderDialog::typeLabel(p.kind), whereLabel(p),
-                                dns::providerNeedsSecret(p.kind) ? tr("in your keychain") : tr("none needed")};
-        for (int c = 0; c < ColumnCount; ++c) {
-            auto* item = new QTableWidgetItem(cells.at(c));
-            if (c == CredentialColumn && !dns::providerNeedsSecret(p.kind))
-                item->setForeground(palette().brush(QPalette::PlaceholderText));
-            m_table->setItem(row, c, item);
-        }
+    QList<Row> rows;
+    for (const store::DnsProviderRecord& p : std::as_const(m_providers)) {
+        const bool needsSecret = dns::providerNeedsSecret(p.kind);
+        rows.append(Row{{p.name, DnsProviderDialog::typeLabel(p.kind), whereLabel(p),
+                         needsSecret ? tr("in your keychain") : tr("none needed")},
+                        needsSecret ? -1 : static_cast<int>(CredentialColumn)});
     }
-    m_table->setSortingEnabled(true);
-    m_table->resizeColumnsToContents();
-    selectByName(keep);
-    if (m_table->selectedItems().isEmpty() && m_table->rowCount() > 0)
-        m_table->selectRow(0);
-    m_stack->setCurrentIndex(m_providers.isEmpty() ? 0 : 1);
-    updateButtons();
+    showRows(rows);
     Q_EMIT providersLoaded();
-}
-
-QCoro::Task<Result<store::Secrets>> DnsProvidersPage::secrets() {
-    auto job = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
-    auto r = co_await job;
-    co_return r;
 }
 
 QCoro::Task<Result<SecureBytes>> DnsProvidersPage::storedSecret(store::DnsProviderRecord provider) {
@@ -246,21 +161,18 @@ QCoro::Task<> DnsProvidersPage::runAdd(std::optional<store::DnsProviderRecord> e
         co_return;
     const store::DnsProviderRecord record = dialog->record();
     std::optional<SecureBytes> secret = dialog->secret();
-    if (!existing) {
-        for (const store::DnsProviderRecord& p : std::as_const(m_providers))
-            if (p.name == record.name) {
-                m_message->showError(Error(
-                    ErrorCode::InvalidInput,
-                    tr("There is already a DNS provider named %1: choose another name, or edit it.").arg(record.name)));
-                co_return;
-            }
+    if (!existing && recordNamed(m_providers, record.name)) {
+        message()->showError(
+            Error(ErrorCode::InvalidInput,
+                  tr("There is already a DNS provider named %1: choose another name, or edit it.").arg(record.name)));
+        co_return;
     }
     setBusy(true);
     auto fail = [&self](const Error& e) {
         if (!self)
             return;
         self->setBusy(false);
-        self->m_message->showError(e);
+        self->message()->showError(e);
     };
     const bool needsSecret = dns::providerNeedsSecret(record.kind);
     // The settings must build a provider before anything is saved (as the CLI checks): with the new
@@ -287,35 +199,19 @@ QCoro::Task<> DnsProvidersPage::runAdd(std::optional<store::DnsProviderRecord> e
     // confusing error. A type that needs none drops an old one.
     const bool dropSecret = existing && !needsSecret && dns::providerNeedsSecret(existing->kind);
     if ((needsSecret && secret) || dropSecret) {
-        auto secretsTask = secrets();
-        auto backend = co_await secretsTask;
+        const QString key = record.secretKey();
+        const std::optional<SecureBytes> value = needsSecret ? secret : std::nullopt;
+        const QString context = tr("Storing the credential of %1 in the keychain").arg(record.name);
+        auto storing = storeSecret(key, value, context);
+        const Status stored = co_await storing;
         if (!self)
             co_return;
-        if (!backend) {
-            fail(backend.error());
+        if (!stored) {
+            fail(stored.error());
             co_return;
         }
-        const QString key = record.secretKey();
-        if (secret && needsSecret) {
-            const SecureBytes value = *secret;
-            auto writing = backend->write(key, value);
-            const Status written = co_await writing;
-            if (!self)
-                co_return;
-            if (!written) {
-                fail(written.error().withContext(tr("Storing the credential of %1 in the keychain").arg(record.name)));
-                co_return;
-            }
-        } else {
-            // An entry that cannot be removed only lingers; nothing reads it any more.
-            auto removing = backend->remove(key);
-            const Status removed = co_await removing;
-            Q_UNUSED(removed)
-            if (!self)
-                co_return;
-        }
     }
-    auto job = m_store->run([record](store::Store& s) { return s.dnsProviders().save(record); });
+    auto job = executor()->run([record](store::Store& s) { return s.dnsProviders().save(record); });
     const Result<qint64> saved = co_await job;
     if (!self)
         co_return;
@@ -324,7 +220,7 @@ QCoro::Task<> DnsProvidersPage::runAdd(std::optional<store::DnsProviderRecord> e
         co_return;
     }
     setBusy(false);
-    m_message->showMessage(existing ? tr("Saved %1.").arg(record.name)
+    message()->showMessage(existing ? tr("Saved %1.").arg(record.name)
                                     : tr("Added %1. Test it to see that it can publish records.").arg(record.name),
                            MessageBar::Kind::Success);
     Q_EMIT providersChanged();
@@ -335,82 +231,14 @@ QCoro::Task<> DnsProvidersPage::runAdd(std::optional<store::DnsProviderRecord> e
     selectByName(record.name);
 }
 
-QCoro::Task<> DnsProvidersPage::runRemove(store::DnsProviderRecord provider) {
-    QPointer<DnsProvidersPage> self(this);
-    QPointer<QMessageBox> box = new QMessageBox(
-        QMessageBox::Warning, tr("Remove %1?").arg(provider.name),
-        tr("Remove the DNS provider %1 and its credential from your keychain? Certificates that renew through it "
-           "will fail until you choose another provider.")
-            .arg(provider.name),
-        QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("dnsProvidersRemoveConfirm"));
-    QPushButton* yes = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
-    yes->setObjectName(QStringLiteral("dnsProvidersRemoveConfirmYes"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    auto finished = qCoro(box.data(), &QDialog::finished);
-    box->open();
-    co_await finished;
-    if (!self || !box)
-        co_return;
-    const bool confirmed = box->clickedButton() == yes;
-    box->deleteLater();
-    if (!confirmed)
-        co_return;
-    setBusy(true);
-    std::optional<Error> secretLeft;
-    if (dns::providerNeedsSecret(provider.kind)) {
-        auto secretsTask = secrets();
-        auto backend = co_await secretsTask;
-        if (!self)
-            co_return;
-        if (backend) {
-            const QString key = provider.secretKey();
-            auto removing = backend->remove(key);
-            const Status removed = co_await removing;
-            if (!self)
-                co_return;
-            if (!removed)
-                secretLeft = removed.error();
-        } else {
-            secretLeft = backend.error();
-        }
-    }
-    const QString name = provider.name;
-    auto job = m_store->run([name](store::Store& s) { return s.dnsProviders().remove(name); });
-    const Status removed = co_await job;
-    if (!self)
-        co_return;
-    setBusy(false);
-    if (!removed)
-        m_message->showError(removed.error());
-    else if (secretLeft)
-        m_message->showMessage(tr("Removed %1. Its keychain entry (%2) could not be removed: %3")
-                                   .arg(name, provider.secretKey(), secretLeft->userMessage),
-                               MessageBar::Kind::Info, secretLeft->detail);
-    else
-        m_message->showMessage(tr("Removed %1 and its credential.").arg(name), MessageBar::Kind::Success);
-    Q_EMIT providersChanged();
-    load();
-}
-
 QCoro::Task<> DnsProvidersPage::runTest(store::DnsProviderRecord provider) {
     QPointer<DnsProvidersPage> self(this);
-    auto finish = [&self](bool ok, const std::optional<Error>& error, const QString& text, const QString& detail) {
-        if (!self)
-            return;
-        self->setBusy(false);
-        if (error)
-            self->m_message->showError(*error);
-        else
-            self->m_message->showMessage(text, ok ? MessageBar::Kind::Success : MessageBar::Kind::Info, detail);
-        Q_EMIT self->testFinished(ok);
-    };
     if (provider.kind == QLatin1String("manual")) {
         setBusy(true);
-        finish(true, std::nullopt,
-               tr("%1 is a manual provider: there is nothing to test. Certdeck shows each record for you to add.")
-                   .arg(provider.name),
-               QString());
+        finishTest(true, std::nullopt,
+                   tr("%1 is a manual provider: there is nothing to test. Certdeck shows each record for you to add.")
+                       .arg(provider.name),
+                   QString());
         co_return;
     }
     const QVariantMap settings = provider.settings.toVariantMap();
@@ -435,7 +263,7 @@ QCoro::Task<> DnsProvidersPage::runTest(store::DnsProviderRecord provider) {
             co_return;
     }
     setBusy(true);
-    m_message->showMessage(tr("Testing %1…").arg(provider.name));
+    message()->showMessage(tr("Testing %1…").arg(provider.name));
     dns::ProviderCheckRequest request;
     request.type = provider.kind;
     request.settings = settings;
@@ -446,7 +274,7 @@ QCoro::Task<> DnsProvidersPage::runTest(store::DnsProviderRecord provider) {
         if (!self)
             co_return;
         if (!secret) {
-            finish(false, secret.error(), QString(), QString());
+            finishTest(false, secret.error(), QString(), QString());
             co_return;
         }
         request.secret = *secret;
@@ -457,18 +285,18 @@ QCoro::Task<> DnsProvidersPage::runTest(store::DnsProviderRecord provider) {
     if (!self)
         co_return;
     if (!checked) {
-        finish(false, checked.error(), QString(), QString());
+        finishTest(false, checked.error(), QString(), QString());
         co_return;
     }
     const QString detail = tr("Record %1 through %2").arg(checked->fqdn, checked->description);
     if (checked->outcome == dns::ProviderCheckResult::Outcome::WroteOnly)
-        finish(true, std::nullopt,
-               tr("Updated the acme-dns record of %1. (acme-dns has no delete: the test value is replaced by the "
-                  "next two updates.)")
-                   .arg(checked->zone),
-               detail);
+        finishTest(true, std::nullopt,
+                   tr("Updated the acme-dns record of %1. (acme-dns has no delete: the test value is replaced by the "
+                      "next two updates.)")
+                       .arg(checked->zone),
+                   detail);
     else
-        finish(true, std::nullopt, tr("Wrote and removed a TXT record in %1.").arg(checked->zone), detail);
+        finishTest(true, std::nullopt, tr("Wrote and removed a TXT record in %1.").arg(checked->zone), detail);
 }
 
 } // namespace certdeck::ui

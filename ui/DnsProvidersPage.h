@@ -4,25 +4,14 @@
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
 #include "core/store/DnsProviderRepository.h"
+#include "ui/RecordListPage.h"
 
 #include <QCoroTask>
 #include <QList>
-#include <QWidget>
 
 #include <optional>
 
-class QPushButton;
-class QStackedWidget;
-class QTableWidget;
-
-namespace certdeck::store {
-class StoreExecutor;
-class Secrets;
-} // namespace certdeck::store
-
 namespace certdeck::ui {
-
-class MessageBar;
 
 /// The DNS providers dns-01 challenges go through (the store's DnsProviderRepository): name, type,
 /// zone or server, where the credential is. Add / Edit (DnsProviderDialog; the API token or TSIG
@@ -31,7 +20,7 @@ class MessageBar;
 /// writes a TXT record `_certdeck-check.<zone>` through the provider and removes it again.
 /// Everything that touches the store runs on the StoreExecutor's thread; the network waits are
 /// asynchronous on the GUI thread (QCoro), never blocking it.
-class DnsProvidersPage : public QWidget {
+class DnsProvidersPage : public RecordListPage {
     Q_OBJECT
 public:
     explicit DnsProvidersPage(store::StoreExecutor* store, QWidget* parent = nullptr);
@@ -39,8 +28,7 @@ public:
     /// The providers as last read from the store.
     [[nodiscard]] const QList<store::DnsProviderRecord>& providers() const { return m_providers; }
 
-    /// Re-reads the store (also done each time the page is shown); emits providersLoaded().
-    void reload();
+    // reload() (RecordListPage) re-reads the store, also each time the page is shown; emits providersLoaded().
     /// Opens the add dialog (the empty state's and the list's "Add").
     void addProvider();
     /// Tests the provider named `name` (what the Test button does for the selected row).
@@ -48,37 +36,25 @@ public:
 
 Q_SIGNALS:
     void providersLoaded();
-    /// A test ended: `ok` when the record was written (and removed where the provider can).
-    void testFinished(bool ok);
+    // testFinished(bool) (RecordListPage): `ok` when the record was written (and removed where the provider can).
     /// The store's providers changed (added, edited, removed).
     void providersChanged();
 
 protected:
-    void showEvent(QShowEvent* event) override;
+    QCoro::Task<> load() override;
+    void addRecord() override;
+    void editRecord(const QString& name) override;
+    void removeRecord(const QString& name) override;
+    void testRecord(const QString& name) override;
+    void announceChanged() override;
 
 private:
-    QCoro::Task<> load();
     QCoro::Task<> runAdd(std::optional<store::DnsProviderRecord> existing);
-    QCoro::Task<> runRemove(store::DnsProviderRecord provider);
     QCoro::Task<> runTest(store::DnsProviderRecord provider);
-    QCoro::Task<Result<store::Secrets>> secrets();
     /// The stored credential of `provider` (NotFound with a plain message when the keychain has none).
     QCoro::Task<Result<SecureBytes>> storedSecret(store::DnsProviderRecord provider);
-    [[nodiscard]] std::optional<store::DnsProviderRecord> selected() const;
-    void selectByName(const QString& name);
-    void updateButtons();
-    void setBusy(bool busy);
 
-    store::StoreExecutor* m_store;
     QList<store::DnsProviderRecord> m_providers;
-    QStackedWidget* m_stack = nullptr;
-    QTableWidget* m_table = nullptr;
-    QPushButton* m_add = nullptr;
-    QPushButton* m_edit = nullptr;
-    QPushButton* m_remove = nullptr;
-    QPushButton* m_test = nullptr;
-    MessageBar* m_message = nullptr;
-    bool m_busy = false;
 };
 
 } // namespace certdeck::ui

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ServerDialog.h"
 
-#include "ui/Formatting.h"
+#include "ui/RecordDialogParts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,15 +13,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace certdeck::ui {
 
 bool ServerDialog::isValidName(const QString& name) {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$"));
-    return re.match(name).hasMatch();
+    return RecordDialogParts::isValidName(name);
 }
 
 ServerDialog::ServerDialog(const std::optional<store::ServerRecord>& existing, QWidget* parent)
@@ -33,11 +30,7 @@ ServerDialog::ServerDialog(const std::optional<store::ServerRecord>& existing, Q
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
 
-    m_name = new QLineEdit(this);
-    m_name->setObjectName(QStringLiteral("serverName"));
-    m_name->setAccessibleName(tr("Name"));
-    m_name->setPlaceholderText(tr("web1"));
-    m_name->setMaxLength(63);
+    m_name = RecordDialogParts::nameEdit(QStringLiteral("serverName"), tr("web1"), this);
     form->addRow(tr("&Name:"), m_name);
 
     m_host = new QLineEdit(this);
@@ -98,29 +91,9 @@ ServerDialog::ServerDialog(const std::optional<store::ServerRecord>& existing, Q
     form->addRow(QString(), m_sshConfig);
     layout->addLayout(form);
 
-    auto* note =
-        new QLabel(tr("Passwords and passphrases are kept in your keychain, never in Certdeck's files."), this);
-    note->setWordWrap(true);
-    note->setEnabled(false);
-    layout->addWidget(note);
-
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("serverDialogError"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, Formatting::stateColor(CertificateState::Expired, palette()));
-    m_error->setPalette(p);
-    layout->addWidget(m_error);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(QStringLiteral("serverDialogButtons"));
-    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("serverDialogOk"));
-    buttons->button(QDialogButtonBox::Ok)->setText(existing ? tr("&Save") : tr("&Add"));
-    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("serverDialogCancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    m_error = RecordDialogParts::addFooter(
+        this, layout, QStringLiteral("serverDialog"),
+        tr("Passwords and passphrases are kept in your keychain, never in Certdeck's files."), existing.has_value());
 
     connect(m_auth, &QComboBox::currentIndexChanged, this, &ServerDialog::updateAuthFields);
     connect(m_browse, &QPushButton::clicked, this, [this] {
@@ -132,10 +105,9 @@ ServerDialog::ServerDialog(const std::optional<store::ServerRecord>& existing, Q
     });
 
     if (existing) {
-        m_name->setText(existing->name);
-        m_name->setReadOnly(true);
-        m_name->setToolTip(tr("The name identifies the server's keychain entry and deploy targets; "
-                              "remove and add the server to rename it."));
+        RecordDialogParts::keepName(m_name, existing->name,
+                                    tr("The name identifies the server's keychain entry and deploy targets; "
+                                       "remove and add the server to rename it."));
         m_host->setText(existing->host);
         m_port->setValue(existing->port);
         m_user->setText(existing->userName);
@@ -191,12 +163,9 @@ store::ServerRecord ServerDialog::record() const {
 }
 
 std::optional<SecureBytes> ServerDialog::secret() const {
-    if (authMethod() == QLatin1String("agent") || m_secret->text().isEmpty())
+    if (authMethod() == QLatin1String("agent"))
         return std::nullopt;
-    QByteArray bytes = m_secret->text().toUtf8();
-    SecureBytes s(bytes);
-    SecureBytes::wipe(bytes);
-    return s;
+    return RecordDialogParts::secretFromText(m_secret->text());
 }
 
 bool ServerDialog::secretNoLongerNeeded() const {
@@ -218,8 +187,7 @@ void ServerDialog::accept() {
              !(m_existing && m_existing->authMethod == method))
         problem = tr("Enter the password (it goes to your keychain).");
     if (!problem.isEmpty()) {
-        m_error->setText(problem);
-        m_error->setVisible(true);
+        RecordDialogParts::showProblem(m_error, problem);
         return;
     }
     QDialog::accept();
