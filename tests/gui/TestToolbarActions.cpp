@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QJsonArray>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -238,6 +239,11 @@ private Q_SLOTS:
                                        {QStringLiteral("verifyHost"), QStringLiteral("127.0.0.1")},
                                        {QStringLiteral("verifyPort"), m_nginx.httpsPort()},
                                        {QStringLiteral("serverName"), name}}};
+            // A target whose server was removed since: its row shows the plain reason.
+            lineage->deployTargets.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("gone-nginx")},
+                                                      {QStringLiteral("server"), QStringLiteral("gone")},
+                                                      {QStringLiteral("preset"), QStringLiteral("nginx")},
+                                                      {QStringLiteral("directory"), QStringLiteral("/etc/ssl/gone")}});
             QVERIFY(st.lineages().update(*lineage));
             auto latest = st.certificates().latest(lineage->id);
             QVERIFY(latest);
@@ -263,18 +269,27 @@ private Q_SLOTS:
         auto* dialog = qobject_cast<ui::DeployDialog*>(topLevel(QStringLiteral("deployDialog")));
         QVERIFY(dialog);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 60000);
-        QCOMPARE(dialog->results().size(), 1);
+        QCOMPARE(dialog->results().size(), 2);
         const deploy::DeployResult& r = dialog->results().first();
         QVERIFY2(r.deployed, qPrintable(r.error ? r.error->toString() + r.error->detail : QString()));
         QCOMPARE(dialog->expectedFingerprint(), expected);
         auto* table = dialog->findChild<QTreeWidget*>(QStringLiteral("deployResults"));
         QVERIFY(table);
-        QCOMPARE(table->topLevelItemCount(), 1);
+        QCOMPARE(table->topLevelItemCount(), 2);
         QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("web1-nginx"));
         QVERIFY(table->topLevelItem(0)->text(1).contains(QLatin1String("matches")));
         QCOMPARE(table->topLevelItem(0)->text(2), expected);
         // What the dialog says is what nginx serves, by a fresh handshake from here.
         QCOMPARE(served(name), expected);
+        // The failed one: its plain reason in the row and, selected first, in the message line.
+        QVERIFY(!dialog->results().at(1).deployed);
+        QCOMPARE(table->topLevelItem(1)->text(0), QStringLiteral("gone-nginx"));
+        QVERIFY2(table->topLevelItem(1)->text(1).contains(QLatin1String("not in the store")),
+                 qPrintable(table->topLevelItem(1)->text(1)));
+        QCOMPARE(table->currentItem(), table->topLevelItem(1));
+        auto* message = dialog->findChild<QLabel*>(QStringLiteral("deployMessageText"));
+        QVERIFY(message);
+        QVERIFY2(message->text().startsWith(QLatin1String("gone-nginx: ")), qPrintable(message->text()));
         dialog->close();
 
         // The same page opens the details dialog of its lineage (history from the store).
