@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `certdeck-cli server add|trust|test` and `certdeck-cli deploy` as a user runs them, against a real
-// sshd and nginx: nothing connects for real before the host key is confirmed, a wrong fingerprint
-// is refused, and the deployment is verified on nginx's TLS port.
+// `certdeck-cli server add|trust|test` and `certdeck-cli deploy --cert --key --server` as a user runs
+// them, against a real sshd and nginx: nothing connects for real before the host key is confirmed, a
+// wrong fingerprint is refused, the server and its confirmed key land in the store (no servers.json),
+// and the deployment is verified on nginx's TLS port.
 #include "app/cli/Cli.h"
 #include "core/crypto/Certificate.h"
 #include "core/monitor/TlsProbe.h"
+#include "core/store/Store.h"
 #include "tests/support/NginxFixture.h"
 #include "tests/support/SshdFixture.h"
 
@@ -105,27 +107,16 @@ private Q_SLOTS:
         QCOMPARE(t.value(QStringLiteral("hostKey")).toString(), m_sshd.hostKeyFingerprint());
         QVERIFY(t.value(QStringLiteral("commands")).toBool());
 
-        // A deploy target in the servers file, then deploy to it.
-        QFile serversFile(m_data.filePath(QStringLiteral("servers.json")));
-        QVERIFY(serversFile.open(QIODevice::ReadOnly));
-        QJsonObject root = QJsonDocument::fromJson(serversFile.readAll()).object();
-        serversFile.close();
-        QJsonArray reload;
-        for (const QString& a : m_nginx.reloadCommand())
-            reload.append(a);
-        QJsonArray configTest;
-        for (const QString& a : m_nginx.testCommand())
-            configTest.append(a);
-        QJsonObject target{{QStringLiteral("server"), QStringLiteral("web1")},
-                           {QStringLiteral("preset"), QStringLiteral("nginx")},
-                           {QStringLiteral("directory"), m_nginx.prefix() + QStringLiteral("/tls")},
-                           {QStringLiteral("reload"), reload},
-                           {QStringLiteral("configTest"), configTest},
-                           {QStringLiteral("verifyHost"), QStringLiteral("127.0.0.1")},
-                           {QStringLiteral("verifyPort"), m_nginx.httpsPort()},
-                           {QStringLiteral("serverName"), QStringLiteral("example.test")}};
-        root.insert(QStringLiteral("targets"), QJsonObject{{QStringLiteral("web1-nginx"), target}});
-        QVERIFY(writeLocal(serversFile.fileName(), QJsonDocument(root).toJson()));
+        // The server lives in the store (the app's Servers screen shows it), with the confirmed key.
+        {
+            auto opened = store::Store::open(m_data.path());
+            QVERIFY(opened);
+            auto row = (*opened)->servers().byName(QStringLiteral("web1"));
+            QVERIFY(row);
+            QCOMPARE(row->hostKeyFingerprint, m_sshd.hostKeyFingerprint());
+            QCOMPARE(row->authMethod, QStringLiteral("key"));
+        }
+        QVERIFY(!QFile::exists(m_data.filePath(QStringLiteral("servers.json"))));
 
         // The preset's names (fullchain.pem, privkey.pem) in the fixture's tls folder; point nginx at them.
         QByteArray certPem;
@@ -148,11 +139,21 @@ private Q_SLOTS:
 
         QVERIFY(writeLocal(m_data.filePath(QStringLiteral("new-fullchain.pem")), certPem));
         QVERIFY(writeLocal(m_data.filePath(QStringLiteral("new-privkey.pem")), keyPem));
-        auto deployed =
-            runCli(base() + QStringList{QStringLiteral("--json"), QStringLiteral("deploy"), QStringLiteral("--cert"),
-                                        m_data.filePath(QStringLiteral("new-fullchain.pem")), QStringLiteral("--key"),
-                                        m_data.filePath(QStringLiteral("new-privkey.pem")), QStringLiteral("--to"),
-                                        QStringLiteral("web1-nginx")});
+        // Files to the stored server, nginx's own test and reload commands, verified on its TLS port.
+        QStringList deployArgs{QStringLiteral("--json"),        QStringLiteral("deploy"),
+                               QStringLiteral("--cert"),        m_data.filePath(QStringLiteral("new-fullchain.pem")),
+                               QStringLiteral("--key"),         m_data.filePath(QStringLiteral("new-privkey.pem")),
+                               QStringLiteral("--server"),      QStringLiteral("web1"),
+                               QStringLiteral("--preset"),      QStringLiteral("nginx"),
+                               QStringLiteral("--dir"),         m_nginx.prefix() + QStringLiteral("/tls"),
+                               QStringLiteral("--verify-host"), QStringLiteral("127.0.0.1"),
+                               QStringLiteral("--verify-port"), QString::number(m_nginx.httpsPort()),
+                               QStringLiteral("--server-name"), QStringLiteral("example.test")};
+        for (const QString& a : m_nginx.testCommand())
+            deployArgs << QStringLiteral("--config-test") << a;
+        for (const QString& a : m_nginx.reloadCommand())
+            deployArgs << QStringLiteral("--reload") << a;
+        auto deployed = runCli(base() + deployArgs);
         QVERIFY2(deployed.code == 0, qPrintable(deployed.out + deployed.err));
         const QJsonObject result = QJsonDocument::fromJson(deployed.out.toUtf8()).object();
         QVERIFY(result.value(QStringLiteral("ok")).toBool());

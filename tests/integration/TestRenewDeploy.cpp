@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A renewal deploys to the lineage's stored targets, against a real Pebble, sshd and nginx (master
 // process, reloaded over SSH): the user's path through the CLI (issue, server add + trust, target add,
-// renew --force) ends with nginx serving the renewed certificate and a "deployed" event; a target
+// renew --force, deploy NAME) ends with nginx serving the renewed certificate and a "deployed" event; a target
 // whose reload fails keeps the renewed certificate stored, rolls the server back, and records a
 // "deploy-failed" event and sends a deploy-failed notification (real webhook receiver).
 #include "app/cli/Cli.h"
@@ -16,6 +16,8 @@
 #include "tests/support/SshdFixture.h"
 #include "tests/support/WebhookReceiverFixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -170,10 +172,27 @@ private Q_SLOTS:
         QVERIFY(events && !events->isEmpty());
         QCOMPARE(events->first().kind, QStringLiteral("deployed"));
         QCOMPARE(events->first().data.value(QStringLiteral("target")).toString(), QStringLiteral("web1-nginx"));
-        // The server was copied into the store, without any secret.
+        // `server add` and `trust` wrote the store's row (no servers.json), with the confirmed key.
         auto web1 = (*store)->servers().byName(QStringLiteral("web1"));
         QVERIFY(web1);
         QCOMPARE(web1->identityFile, m_sshd.clientKeyPath());
+        QCOMPARE(web1->hostKeyFingerprint, m_sshd.hostKeyFingerprint());
+        QVERIFY(!QFile::exists(QDir(data).filePath(QStringLiteral("servers.json"))));
+
+        // `deploy NAME` installs the current certificate on the stored targets again, with an event.
+        Run deployed = runCli(data, {QStringLiteral("--json"), QStringLiteral("deploy"), name});
+        QVERIFY2(deployed.code == 0, qPrintable(deployed.out + deployed.err));
+        const QJsonArray again = deployed.json().value(QStringLiteral("results")).toArray();
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(again.first().toObject().value(QStringLiteral("certificate")).toString(), name);
+        QCOMPARE(again.first().toObject().value(QStringLiteral("target")).toString(), QStringLiteral("web1-nginx"));
+        QCOMPARE(again.first().toObject().value(QStringLiteral("servedFingerprint")).toString(), latest->sha256);
+        auto afterDeploy = (*store)->events().recent(10, lineage->id);
+        QVERIFY(afterDeploy && afterDeploy->size() > events->size());
+        QCOMPARE(afterDeploy->first().kind, QStringLiteral("deployed"));
+        // A certificate without targets says how to add one.
+        Run none = runCli(data, {QStringLiteral("deploy"), QStringLiteral("nope.example.test")});
+        QVERIFY(none.code != 0);
     }
 
     void failedReloadKeepsTheRenewalAndNotifies() {

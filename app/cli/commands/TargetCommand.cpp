@@ -6,41 +6,21 @@
 #include "app/cli/commands/StoreSupport.h"
 #include "core/workflow/LineageDeployment.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 
 namespace certdeck::cli {
 
 namespace {
 
-/// The store's server `name`; one only in the servers file is copied into the store first.
-Result<store::ServerRecord> storedServer(store::Store& store, const QString& name, const QString& dataDir) {
+/// The store's server `name` (servers.json, if any, imported into the store first by the caller).
+Result<store::ServerRecord> storedServer(store::Store& store, const QString& name) {
     auto found = store.servers().byName(name);
     if (found || found.error().code != ErrorCode::NotFound)
         return found;
-    auto file = ServersFile::load(ServersFile::defaultPath(dataDir));
-    if (!file)
-        return file.error();
-    const QJsonObject s = file->root.value(QStringLiteral("servers")).toObject().value(name).toObject();
-    if (s.isEmpty())
-        return Error(ErrorCode::NotFound,
-                     QObject::tr("No server named '%1': add it with 'certdeck-cli server add %1 --host HOST', then "
-                                 "confirm its host key with 'certdeck-cli server trust %1'.")
-                         .arg(name.left(64)));
-    store::ServerRecord r;
-    r.name = name;
-    r.host = s.value(QStringLiteral("host")).toString();
-    r.port = s.value(QStringLiteral("port")).toInt(22);
-    r.userName = s.value(QStringLiteral("user")).toString();
-    r.identityFile = s.value(QStringLiteral("identityFile")).toString();
-    r.useAgent = s.value(QStringLiteral("useAgent")).toBool(true);
-    r.sshConfig = s.value(QStringLiteral("sshConfig")).toBool(true);
-    r.authMethod = r.identityFile.isEmpty() ? QStringLiteral("agent") : QStringLiteral("key");
-    auto id = store.servers().save(r);
-    if (!id)
-        return id.error();
-    r.id = *id;
-    return r;
+    return Error(ErrorCode::NotFound,
+                 QObject::tr("No server named '%1': add it with 'certdeck-cli server add %1 --host HOST', then "
+                             "confirm its host key with 'certdeck-cli server trust %1'.")
+                     .arg(name.left(64)));
 }
 
 } // namespace
@@ -137,7 +117,9 @@ QCoro::Task<int> TargetCommand::run(CliContext& ctx) {
     if (!p.isSet(server))
         co_return reportError(ctx, Error(ErrorCode::InvalidInput, QObject::tr("target add needs --server NAME.")));
     const QString dataDir = dataDirFor(ctx);
-    auto srv = storedServer(**store, p.value(server), dataDir);
+    if (auto imported = importServersFile(**store, *ctx.err); !imported)
+        co_return reportError(ctx, imported.error());
+    auto srv = storedServer(**store, p.value(server));
     if (!srv)
         co_return reportError(ctx, srv.error());
     QJsonObject entry{{QStringLiteral("server"), srv->name}, {QStringLiteral("preset"), p.value(preset)}};

@@ -11,8 +11,8 @@ namespace certdeck::cli {
 ///              [--no-verify] [--sudo] [--owner U] [--group G] [--name TARGET]
 ///   target list CERT
 ///   target remove CERT TARGET
-/// The server comes from the store's servers; one only in the servers file (`certdeck-cli server add`)
-/// is copied into the store (no secret is copied: passwords and passphrases stay in the keychain).
+/// The server is one of the store's servers (`certdeck-cli server add` or the app's Servers screen;
+/// an old servers.json is imported first, see importServersFile).
 /// The target is validated (DeployTarget::validate) before it is saved on the lineage.
 class TargetCommand final : public Command {
 public:
