@@ -166,6 +166,51 @@ private Q_SLOTS:
                      .toString(),
                  expected);
 
+        // A servers.json an earlier version left: its server (same name as a stored one) is not
+        // imported over the stored row, and its named target still deploys, through the stored server.
+        QJsonArray reload;
+        for (const QString& a : m_nginx.reloadCommand())
+            reload.append(a);
+        QJsonArray configTest;
+        for (const QString& a : m_nginx.testCommand())
+            configTest.append(a);
+        const QJsonObject legacyTarget{{QStringLiteral("server"), QStringLiteral("web1")},
+                                       {QStringLiteral("preset"), QStringLiteral("nginx")},
+                                       {QStringLiteral("directory"), m_nginx.prefix() + QStringLiteral("/tls")},
+                                       {QStringLiteral("reload"), reload},
+                                       {QStringLiteral("configTest"), configTest},
+                                       {QStringLiteral("verifyHost"), QStringLiteral("127.0.0.1")},
+                                       {QStringLiteral("verifyPort"), m_nginx.httpsPort()},
+                                       {QStringLiteral("serverName"), QStringLiteral("example.test")}};
+        const QJsonObject legacy{
+            {QStringLiteral("servers"),
+             QJsonObject{{QStringLiteral("web1"), QJsonObject{{QStringLiteral("host"), QStringLiteral("192.0.2.1")}}}}},
+            {QStringLiteral("targets"), QJsonObject{{QStringLiteral("web1-nginx"), legacyTarget}}}};
+        const QByteArray legacyBytes = QJsonDocument(legacy).toJson();
+        QVERIFY(writeLocal(m_data.filePath(QStringLiteral("servers.json")), legacyBytes));
+        auto viaFile =
+            runCli(base() + QStringList{QStringLiteral("--json"), QStringLiteral("deploy"), QStringLiteral("--cert"),
+                                        m_data.filePath(QStringLiteral("new-fullchain.pem")), QStringLiteral("--key"),
+                                        m_data.filePath(QStringLiteral("new-privkey.pem")), QStringLiteral("--to"),
+                                        QStringLiteral("web1-nginx")});
+        QVERIFY2(viaFile.code == 0, qPrintable(viaFile.out + viaFile.err));
+        QVERIFY2(viaFile.err.contains(QLatin1String("kept the stored web1")), qPrintable(viaFile.err));
+        QCOMPARE(QJsonDocument::fromJson(viaFile.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("results"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("servedFingerprint"))
+                     .toString(),
+                 expected);
+        {
+            auto opened = store::Store::open(m_data.path());
+            QVERIFY(opened);
+            QCOMPARE((*opened)->servers().byName(QStringLiteral("web1"))->host, m_sshd.host());
+        }
+        QCOMPARE(readFile(m_data.filePath(QStringLiteral("servers.json"))), legacyBytes);
+
         // Unknown target: a clear error, nothing attempted.
         auto unknown =
             runCli(base() + QStringList{QStringLiteral("deploy"), QStringLiteral("--cert"),
