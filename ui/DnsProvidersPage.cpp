@@ -5,7 +5,6 @@
 #include "core/store/StoreExecutor.h"
 #include "ui/DnsProviderDialog.h"
 #include "ui/MessageBar.h"
-#include "ui/PageParts.h"
 
 #include <QCoroFuture>
 #include <QCoroSignal>
@@ -39,7 +38,7 @@ QString whereLabel(const store::DnsProviderRecord& p) {
 } // namespace
 
 DnsProvidersPage::DnsProvidersPage(store::StoreExecutor* store, QWidget* parent)
-    : RecordListPage(
+    : RecordListPageOf(
           Setup{QStringLiteral("dnsProvidersPage"),
                 QStringLiteral("dnsProviders"),
                 tr("DNS providers"),
@@ -54,77 +53,33 @@ DnsProvidersPage::DnsProvidersPage(store::StoreExecutor* store, QWidget* parent)
                 tr("&Test"),
                 QStringLiteral("dns"),
                 tr("Write a TXT record _certdeck-check.<zone> through the provider and remove it again")},
-          store, parent) {}
-
-void DnsProvidersPage::addProvider() {
-    if (!isBusy())
-        runAdd(std::nullopt);
+          [](store::Store& s) { return s.dnsProviders().all(); }, store, parent) {
+    connect(this, &RecordListPage::recordsLoaded, this, &DnsProvidersPage::providersLoaded);
+    connect(this, &RecordListPage::recordsChanged, this, &DnsProvidersPage::providersChanged);
 }
 
-void DnsProvidersPage::testProvider(const QString& name) {
-    if (isBusy())
-        return;
-    if (auto p = recordNamed(m_providers, name))
-        runTest(*p);
+RecordListPage::Row DnsProvidersPage::rowFor(const store::DnsProviderRecord& p) const {
+    const bool needsSecret = dns::providerNeedsSecret(p.kind);
+    return Row{{p.name, DnsProviderDialog::typeLabel(p.kind), whereLabel(p),
+                needsSecret ? tr("in your keychain") : tr("none needed")},
+               needsSecret ? -1 : static_cast<int>(CredentialColumn)};
 }
 
-void DnsProvidersPage::addRecord() {
-    addProvider();
-}
-
-void DnsProvidersPage::editRecord(const QString& name) {
-    if (auto p = recordNamed(m_providers, name))
-        runAdd(p);
-}
-
-void DnsProvidersPage::removeRecord(const QString& name) {
-    const std::optional<store::DnsProviderRecord> provider = recordNamed(m_providers, name);
-    if (!provider)
-        return;
+RecordListPage::Removal DnsProvidersPage::removalOf(const store::DnsProviderRecord& provider) const {
     Removal removal;
-    removal.name = provider->name;
-    removal.title = tr("Remove %1?").arg(provider->name);
+    removal.name = provider.name;
+    removal.title = tr("Remove %1?").arg(provider.name);
     removal.question =
         tr("Remove the DNS provider %1 and its credential from your keychain? Certificates that renew through it "
            "will fail until you choose another provider.")
-            .arg(provider->name);
-    removal.secretKey = dns::providerNeedsSecret(provider->kind) ? provider->secretKey() : QString();
+            .arg(provider.name);
+    removal.secretKey = dns::providerNeedsSecret(provider.kind) ? provider.secretKey() : QString();
     removal.reportUnopenedKeychain = true;
-    removal.remove = [name = provider->name](store::Store& s) {
+    removal.remove = [name = provider.name](store::Store& s) {
         return s.dnsProviders().remove(name);
     };
-    removal.removedText = tr("Removed %1 and its credential.").arg(provider->name);
-    runRemoval(removal);
-}
-
-void DnsProvidersPage::testRecord(const QString& name) {
-    testProvider(name);
-}
-
-void DnsProvidersPage::announceChanged() {
-    Q_EMIT providersChanged();
-}
-
-QCoro::Task<> DnsProvidersPage::load() {
-    QPointer<DnsProvidersPage> self(this);
-    auto job = executor()->run([](store::Store& s) { return s.dnsProviders().all(); });
-    const Result<QList<store::DnsProviderRecord>> all = co_await job;
-    if (!self)
-        co_return;
-    if (!all) {
-        message()->showError(all.error());
-        co_return;
-    }
-    m_providers = *all;
-    QList<Row> rows;
-    for (const store::DnsProviderRecord& p : std::as_const(m_providers)) {
-        const bool needsSecret = dns::providerNeedsSecret(p.kind);
-        rows.append(Row{{p.name, DnsProviderDialog::typeLabel(p.kind), whereLabel(p),
-                         needsSecret ? tr("in your keychain") : tr("none needed")},
-                        needsSecret ? -1 : static_cast<int>(CredentialColumn)});
-    }
-    showRows(rows);
-    Q_EMIT providersLoaded();
+    removal.removedText = tr("Removed %1 and its credential.").arg(provider.name);
+    return removal;
 }
 
 QCoro::Task<Result<SecureBytes>> DnsProvidersPage::storedSecret(store::DnsProviderRecord provider) {
@@ -161,7 +116,7 @@ QCoro::Task<> DnsProvidersPage::runAdd(std::optional<store::DnsProviderRecord> e
         co_return;
     const store::DnsProviderRecord record = dialog->record();
     std::optional<SecureBytes> secret = dialog->secret();
-    if (!existing && recordNamed(m_providers, record.name)) {
+    if (!existing && recordNamed(records(), record.name)) {
         message()->showError(
             Error(ErrorCode::InvalidInput,
                   tr("There is already a DNS provider named %1: choose another name, or edit it.").arg(record.name)));
@@ -223,7 +178,7 @@ QCoro::Task<> DnsProvidersPage::runAdd(std::optional<store::DnsProviderRecord> e
     message()->showMessage(existing ? tr("Saved %1.").arg(record.name)
                                     : tr("Added %1. Test it to see that it can publish records.").arg(record.name),
                            MessageBar::Kind::Success);
-    Q_EMIT providersChanged();
+    Q_EMIT recordsChanged();
     auto reloading = load();
     co_await reloading;
     if (!self)

@@ -4,7 +4,7 @@
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
 #include "core/store/DnsProviderRepository.h"
-#include "ui/RecordListPage.h"
+#include "ui/RecordListPageOf.h"
 
 #include <QCoroTask>
 #include <QList>
@@ -20,41 +20,36 @@ namespace certdeck::ui {
 /// writes a TXT record `_certdeck-check.<zone>` through the provider and removes it again.
 /// Everything that touches the store runs on the StoreExecutor's thread; the network waits are
 /// asynchronous on the GUI thread (QCoro), never blocking it.
-class DnsProvidersPage : public RecordListPage {
+class DnsProvidersPage : public RecordListPageOf<store::DnsProviderRecord> {
     Q_OBJECT
 public:
     explicit DnsProvidersPage(store::StoreExecutor* store, QWidget* parent = nullptr);
 
     /// The providers as last read from the store.
-    [[nodiscard]] const QList<store::DnsProviderRecord>& providers() const { return m_providers; }
+    [[nodiscard]] const QList<store::DnsProviderRecord>& providers() const { return records(); }
 
     // reload() (RecordListPage) re-reads the store, also each time the page is shown; emits providersLoaded().
     /// Opens the add dialog (the empty state's and the list's "Add").
-    void addProvider();
+    void addProvider() { addNew(); }
     /// Tests the provider named `name` (what the Test button does for the selected row).
-    void testProvider(const QString& name);
+    void testProvider(const QString& name) { testNamed(name); }
 
 Q_SIGNALS:
+    /// With recordsLoaded().
     void providersLoaded();
     // testFinished(bool) (RecordListPage): `ok` when the record was written (and removed where the provider can).
-    /// The store's providers changed (added, edited, removed).
+    /// The store's providers changed (added, edited, removed); with recordsChanged().
     void providersChanged();
 
 protected:
-    QCoro::Task<> load() override;
-    void addRecord() override;
-    void editRecord(const QString& name) override;
-    void removeRecord(const QString& name) override;
-    void testRecord(const QString& name) override;
-    void announceChanged() override;
+    [[nodiscard]] Row rowFor(const store::DnsProviderRecord& provider) const override;
+    [[nodiscard]] Removal removalOf(const store::DnsProviderRecord& provider) const override;
+    QCoro::Task<> runAdd(std::optional<store::DnsProviderRecord> existing) override;
+    QCoro::Task<> runTest(store::DnsProviderRecord provider) override;
 
 private:
-    QCoro::Task<> runAdd(std::optional<store::DnsProviderRecord> existing);
-    QCoro::Task<> runTest(store::DnsProviderRecord provider);
     /// The stored credential of `provider` (NotFound with a plain message when the keychain has none).
     QCoro::Task<Result<SecureBytes>> storedSecret(store::DnsProviderRecord provider);
-
-    QList<store::DnsProviderRecord> m_providers;
 };
 
 } // namespace certdeck::ui

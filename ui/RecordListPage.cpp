@@ -233,7 +233,7 @@ QCoro::Task<> RecordListPage::runRemoval(Removal removal) {
                                MessageBar::Kind::Info, secretLeft->detail);
     else
         m_message->showMessage(removal.removedText, MessageBar::Kind::Success);
-    announceChanged();
+    Q_EMIT recordsChanged();
     load();
 }
 

@@ -50,6 +50,10 @@ public:
     void reload();
 
 Q_SIGNALS:
+    /// The records have been read again.
+    void recordsLoaded();
+    /// The store's records changed (added, edited, removed).
+    void recordsChanged();
     /// A test ended: `ok` when the record worked (what that means is the page's).
     void testFinished(bool ok);
 
@@ -94,14 +98,13 @@ protected:
 
     void showEvent(QShowEvent* event) override;
 
-    // The hooks. add/edit/remove are called only when the page is not busy; the name is the selected row's.
+    // The hooks (RecordListPageOf implements them). add/edit/remove are called only when the page is not busy; the name
+    // is the selected row's.
     virtual QCoro::Task<> load() = 0;
     virtual void addRecord() = 0;
     virtual void editRecord(const QString& name) = 0;
     virtual void removeRecord(const QString& name) = 0;
     virtual void testRecord(const QString& name) = 0;
-    /// The store's records changed (the subclass emits its own signal).
-    virtual void announceChanged() = 0;
 
     [[nodiscard]] store::StoreExecutor* executor() const { return m_store; }
     [[nodiscard]] MessageBar* message() const { return m_message; }

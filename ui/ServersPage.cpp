@@ -6,7 +6,6 @@
 #include "core/workflow/LineageDeployment.h"
 #include "ui/HostKeyDialog.h"
 #include "ui/MessageBar.h"
-#include "ui/PageParts.h"
 #include "ui/ServerDialog.h"
 
 #include <QCoroFuture>
@@ -36,7 +35,7 @@ bool usesSecret(const store::ServerRecord& s) {
 } // namespace
 
 ServersPage::ServersPage(store::StoreExecutor* store, QWidget* parent)
-    : RecordListPage(
+    : RecordListPageOf(
           Setup{QStringLiteral("serversPage"),
                 QStringLiteral("servers"),
                 tr("Servers"),
@@ -48,75 +47,31 @@ ServersPage::ServersPage(store::StoreExecutor* store, QWidget* parent)
                 tr("&Test connection"),
                 QStringLiteral("server"),
                 QString()},
-          store, parent) {}
-
-void ServersPage::addServer() {
-    if (!isBusy())
-        runAdd(std::nullopt);
+          [](store::Store& s) { return s.servers().all(); }, store, parent) {
+    connect(this, &RecordListPage::recordsLoaded, this, &ServersPage::serversLoaded);
+    connect(this, &RecordListPage::recordsChanged, this, &ServersPage::serversChanged);
 }
 
-void ServersPage::testServer(const QString& name) {
-    if (isBusy())
-        return;
-    if (auto s = recordNamed(m_servers, name))
-        runTest(*s);
+RecordListPage::Row ServersPage::rowFor(const store::ServerRecord& s) const {
+    const QString address = s.port == 22 ? s.host : QStringLiteral("%1:%2").arg(s.host).arg(s.port);
+    return Row{{s.name, address, s.userName.isEmpty() ? tr("(default)") : s.userName, authLabel(s),
+                s.hostKeyFingerprint.isEmpty() ? tr("not confirmed yet") : s.hostKeyFingerprint},
+               s.hostKeyFingerprint.isEmpty() ? static_cast<int>(HostKeyColumn) : -1};
 }
 
-void ServersPage::addRecord() {
-    addServer();
-}
-
-void ServersPage::editRecord(const QString& name) {
-    if (auto s = recordNamed(m_servers, name))
-        runAdd(s);
-}
-
-void ServersPage::removeRecord(const QString& name) {
-    const std::optional<store::ServerRecord> server = recordNamed(m_servers, name);
-    if (!server)
-        return;
+RecordListPage::Removal ServersPage::removalOf(const store::ServerRecord& server) const {
     Removal removal;
-    removal.name = server->name;
-    removal.title = tr("Remove %1?").arg(server->name);
+    removal.name = server.name;
+    removal.title = tr("Remove %1?").arg(server.name);
     removal.question = tr("Remove the server %1 (%2) from Certdeck? Certificates already on "
                           "it stay there; deploy targets naming it stop working.")
-                           .arg(server->name, server->host);
-    removal.secretKey = usesSecret(*server) ? server->secretKey() : QString();
-    removal.remove = [name = server->name](store::Store& s) {
+                           .arg(server.name, server.host);
+    removal.secretKey = usesSecret(server) ? server.secretKey() : QString();
+    removal.remove = [name = server.name](store::Store& s) {
         return s.servers().remove(name);
     };
-    removal.removedText = tr("Removed %1.").arg(server->name);
-    runRemoval(removal);
-}
-
-void ServersPage::testRecord(const QString& name) {
-    testServer(name);
-}
-
-void ServersPage::announceChanged() {
-    Q_EMIT serversChanged();
-}
-
-QCoro::Task<> ServersPage::load() {
-    QPointer<ServersPage> self(this);
-    auto job = executor()->run([](store::Store& s) { return s.servers().all(); });
-    const Result<QList<store::ServerRecord>> all = co_await job;
-    if (!self)
-        co_return;
-    if (!all) {
-        message()->showError(all.error());
-        co_return;
-    }
-    m_servers = *all;
-    QList<Row> rows;
-    for (const store::ServerRecord& s : std::as_const(m_servers)) {
-        const QString address = s.port == 22 ? s.host : QStringLiteral("%1:%2").arg(s.host).arg(s.port);
-        rows.append(Row{{s.name, address, s.userName.isEmpty() ? tr("(default)") : s.userName, authLabel(s),
-                         s.hostKeyFingerprint.isEmpty() ? tr("not confirmed yet") : s.hostKeyFingerprint},
-                        s.hostKeyFingerprint.isEmpty() ? static_cast<int>(HostKeyColumn) : -1});
-    }
-    showRows(rows);
-    Q_EMIT serversLoaded();
+    removal.removedText = tr("Removed %1.").arg(server.name);
+    return removal;
 }
 
 QCoro::Task<Status> ServersPage::save(store::ServerRecord record, std::optional<SecureBytes> secret, bool dropSecret) {
@@ -150,7 +105,7 @@ QCoro::Task<> ServersPage::runAdd(std::optional<store::ServerRecord> existing) {
     store::ServerRecord record = dialog->record();
     const std::optional<SecureBytes> secret = dialog->secret();
     const bool dropSecret = existing && usesSecret(*existing) && dialog->secretNoLongerNeeded();
-    if (!existing && recordNamed(m_servers, record.name)) {
+    if (!existing && recordNamed(records(), record.name)) {
         message()->showError(
             Error(ErrorCode::InvalidInput,
                   tr("There is already a server named %1: choose another name, or edit it.").arg(record.name)));
@@ -172,7 +127,7 @@ QCoro::Task<> ServersPage::runAdd(std::optional<store::ServerRecord> existing) {
     message()->showMessage(existing ? tr("Saved %1.").arg(record.name)
                                     : tr("Added %1. Test it to confirm its host key.").arg(record.name),
                            MessageBar::Kind::Success);
-    Q_EMIT serversChanged();
+    Q_EMIT recordsChanged();
     auto reloading = load();
     co_await reloading;
     if (!self)
@@ -237,7 +192,7 @@ QCoro::Task<> ServersPage::runTest(store::ServerRecord server) {
             finishTest(false, saved.error(), QString());
             co_return;
         }
-        Q_EMIT serversChanged();
+        Q_EMIT recordsChanged();
         load();
     }
 

@@ -4,7 +4,7 @@
 #include "core/common/Result.h"
 #include "core/common/SecureBytes.h"
 #include "core/store/ServerRepository.h"
-#include "ui/RecordListPage.h"
+#include "ui/RecordListPageOf.h"
 
 #include <QCoroTask>
 #include <QList>
@@ -19,40 +19,35 @@ namespace certdeck::ui {
 /// (SshSession::probeHostKey; an unknown key asks through HostKeyDialog and only "Trust" records it,
 /// a changed key is a red stop), then a login and a harmless `id -un`.
 /// Everything that touches the store runs on the StoreExecutor's thread; SSH on libssh's own threads.
-class ServersPage : public RecordListPage {
+class ServersPage : public RecordListPageOf<store::ServerRecord> {
     Q_OBJECT
 public:
     explicit ServersPage(store::StoreExecutor* store, QWidget* parent = nullptr);
 
     /// The servers as last read from the store.
-    [[nodiscard]] const QList<store::ServerRecord>& servers() const { return m_servers; }
+    [[nodiscard]] const QList<store::ServerRecord>& servers() const { return records(); }
 
     // reload() (RecordListPage) re-reads the store, also each time the page is shown; emits serversLoaded().
     /// Opens the add dialog (the empty state's and the toolbar's "Add server").
-    void addServer();
+    void addServer() { addNew(); }
     /// Tests the server named `name` (what the Test button does for the selected row).
-    void testServer(const QString& name);
+    void testServer(const QString& name) { testNamed(name); }
 
 Q_SIGNALS:
+    /// With recordsLoaded().
     void serversLoaded();
     // testFinished(bool) (RecordListPage): `ok` when the login and the command worked.
-    /// The store's servers changed (added, edited, removed, host key recorded).
+    /// The store's servers changed (added, edited, removed, host key recorded); with recordsChanged().
     void serversChanged();
 
 protected:
-    QCoro::Task<> load() override;
-    void addRecord() override;
-    void editRecord(const QString& name) override;
-    void removeRecord(const QString& name) override;
-    void testRecord(const QString& name) override;
-    void announceChanged() override;
+    [[nodiscard]] Row rowFor(const store::ServerRecord& server) const override;
+    [[nodiscard]] Removal removalOf(const store::ServerRecord& server) const override;
+    QCoro::Task<> runAdd(std::optional<store::ServerRecord> existing) override;
+    QCoro::Task<> runTest(store::ServerRecord server) override;
 
 private:
-    QCoro::Task<> runAdd(std::optional<store::ServerRecord> existing);
-    QCoro::Task<> runTest(store::ServerRecord server);
     QCoro::Task<Status> save(store::ServerRecord record, std::optional<SecureBytes> secret, bool dropSecret);
-
-    QList<store::ServerRecord> m_servers;
 };
 
 } // namespace certdeck::ui
