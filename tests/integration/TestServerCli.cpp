@@ -6,6 +6,8 @@
 // - `server add --password-stdin` puts the key passphrase in the keychain, never in the database
 //   file; `trust` records the confirmed fingerprint in <data>/known_hosts and on the server's row;
 //   `test` logs in with the passphrase; `remove` drops the row and the keychain entry;
+// - `server add --auth password --password-stdin` logs in with that password; changing the server to
+//   the agent keeps its confirmed key and drops the password from the keychain;
 // - an old <data>/servers.json is imported once (its trust kept) and never written.
 #include "app/cli/Cli.h"
 #include "core/ssh/SshSession.h"
@@ -262,6 +264,53 @@ private Q_SLOTS:
         QCOMPARE((*opened)->servers().byName(QStringLiteral("cli1")).error().code, ErrorCode::NotFound);
         const store::Secrets secrets = (*opened)->secrets();
         const QString key = QStringLiteral("server/cli1");
+        auto gone = QCoro::waitFor(secrets.read(key));
+        QVERIFY(!gone);
+        QCOMPARE(gone.error().code, ErrorCode::NotFound);
+    }
+
+    void passwordFromStdinLogsInAndGoesWithAnAuthChange() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString secretFile = dir.filePath(QStringLiteral("password"));
+        QVERIFY(writeFile(secretFile, m_sshd.testUserPassword()));
+        const QStringList where{QStringLiteral("--host"),         m_sshd.host(),
+                                QStringLiteral("--port"),         QString::number(m_sshd.port()),
+                                QStringLiteral("--user"),         m_sshd.testUser(),
+                                QStringLiteral("--no-ssh-config")};
+        {
+            StdinFrom input(secretFile);
+            Run added = runCli(data, QStringList{QStringLiteral("server"), QStringLiteral("add"), QStringLiteral("pw1"),
+                                                 QStringLiteral("--auth"), QStringLiteral("password"),
+                                                 QStringLiteral("--password-stdin")} +
+                                         where);
+            QVERIFY2(added.code == 0, qPrintable(added.err));
+        }
+        Run trust = runCli(data, {QStringLiteral("server"), QStringLiteral("trust"), QStringLiteral("pw1"),
+                                  QStringLiteral("--fingerprint"), m_sshd.hostKeyFingerprint()});
+        QVERIFY2(trust.code == 0, qPrintable(trust.err));
+        Run tested = runCli(
+            data, {QStringLiteral("--json"), QStringLiteral("server"), QStringLiteral("test"), QStringLiteral("pw1")});
+        QVERIFY2(tested.code == 0, qPrintable(tested.out + tested.err));
+        QCOMPARE(tested.json().value(QStringLiteral("auth")).toString(), QStringLiteral("password"));
+        QString found;
+        QVERIFY2(databaseFree(data, m_sshd.testUserPassword(), &found), qPrintable(found));
+
+        // Switched to the agent, the server keeps its confirmed key (same address) and its password
+        // leaves the keychain.
+        Run changed =
+            runCli(data, QStringList{QStringLiteral("server"), QStringLiteral("add"), QStringLiteral("pw1"),
+                                     QStringLiteral("--auth"), QStringLiteral("agent"), QStringLiteral("--replace")} +
+                             where);
+        QVERIFY2(changed.code == 0, qPrintable(changed.err));
+        auto opened = store::Store::open(data);
+        QVERIFY2(opened, qPrintable(why(opened)));
+        auto row = (*opened)->servers().byName(QStringLiteral("pw1"));
+        QVERIFY2(row, qPrintable(why(row)));
+        QCOMPARE(row->authMethod, QStringLiteral("agent"));
+        QCOMPARE(row->hostKeyFingerprint, m_sshd.hostKeyFingerprint());
+        const store::Secrets secrets = (*opened)->secrets();
+        const QString key = row->secretKey();
         auto gone = QCoro::waitFor(secrets.read(key));
         QVERIFY(!gone);
         QCOMPARE(gone.error().code, ErrorCode::NotFound);
