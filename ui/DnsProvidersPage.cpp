@@ -83,13 +83,10 @@ RecordListPage::Removal DnsProvidersPage::removalOf(const store::DnsProviderReco
 }
 
 QCoro::Task<Result<SecureBytes>> DnsProvidersPage::storedSecret(store::DnsProviderRecord provider) {
-    QPointer<DnsProvidersPage> self(this);
     auto secretsTask = secrets();
     auto backend = co_await secretsTask;
     if (!backend)
         co_return backend.error();
-    if (!self)
-        co_return Error(ErrorCode::Cancelled, tr("The window was closed."));
     const QString key = provider.secretKey();
     auto reading = backend->read(key);
     Result<SecureBytes> secret = co_await reading;
@@ -106,22 +103,14 @@ QCoro::Task<Result<SecureBytes>> DnsProvidersPage::storedSecret(store::DnsProvid
 QCoro::Task<> DnsProvidersPage::runAdd(std::optional<store::DnsProviderRecord> existing) {
     QPointer<DnsProvidersPage> self(this);
     QPointer<DnsProviderDialog> dialog = new DnsProviderDialog(existing, this);
-    auto finished = qCoro(dialog.data(), &QDialog::finished);
-    dialog->open();
-    const int result = co_await finished;
-    if (!self || !dialog)
-        co_return;
-    dialog->deleteLater();
-    if (result != QDialog::Accepted)
+    auto asking = accepted(dialog.data());
+    if (const bool ok = co_await asking; !ok)
         co_return;
     const store::DnsProviderRecord record = dialog->record();
     std::optional<SecureBytes> secret = dialog->secret();
-    if (!existing && recordNamed(records(), record.name)) {
-        message()->showError(
-            Error(ErrorCode::InvalidInput,
-                  tr("There is already a DNS provider named %1: choose another name, or edit it.").arg(record.name)));
+    if (nameTaken(existing, record.name,
+                  tr("There is already a DNS provider named %1: choose another name, or edit it.").arg(record.name)))
         co_return;
-    }
     setBusy(true);
     auto fail = [&self](const Error& e) {
         if (!self)

@@ -157,9 +157,23 @@ void RecordListPage::finishTest(bool ok, const std::optional<Error>& error, cons
 }
 
 QCoro::Task<Result<store::Secrets>> RecordListPage::secrets() {
+    QPointer<RecordListPage> self(this);
     auto job = m_store->run([](store::Store& s) { return Result<store::Secrets>(s.secrets()); });
     auto r = co_await job;
+    if (r && !self)
+        co_return Error(ErrorCode::Cancelled, tr("The window was closed."));
     co_return r;
+}
+
+QCoro::Task<bool> RecordListPage::accepted(QPointer<QDialog> dialog) {
+    QPointer<RecordListPage> self(this);
+    auto finished = qCoro(dialog.data(), &QDialog::finished);
+    dialog->open();
+    const int result = co_await finished;
+    if (!self || !dialog)
+        co_return false;
+    dialog->deleteLater();
+    co_return result == QDialog::Accepted;
 }
 
 QCoro::Task<Status> RecordListPage::storeSecret(QString key, std::optional<SecureBytes> value, QString context) {
@@ -168,8 +182,6 @@ QCoro::Task<Status> RecordListPage::storeSecret(QString key, std::optional<Secur
     auto backend = co_await secretsTask;
     if (!backend)
         co_return backend.error();
-    if (!self)
-        co_return Error(ErrorCode::Cancelled, tr("The window was closed."));
     if (value) {
         auto writing = backend->write(key, *value);
         const Status written = co_await writing;

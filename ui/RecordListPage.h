@@ -6,12 +6,14 @@
 
 #include <QCoroTask>
 #include <QList>
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
 #include <functional>
 #include <optional>
 
+class QDialog;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
@@ -121,7 +123,11 @@ protected:
     /// Ends a test: not busy any more, the error or the text in the message line, testFinished(ok).
     void finishTest(bool ok, const std::optional<Error>& error, const QString& text, const QString& detail = QString());
 
+    /// The keychain (Cancelled when the page is gone by the time it is open).
     QCoro::Task<Result<store::Secrets>> secrets();
+    /// Opens `dialog` (window-modal) and waits for it: true when it was accepted and both it and the page
+    /// are still there. The dialog is deleted later, so the caller may still read it.
+    QCoro::Task<bool> accepted(QPointer<QDialog> dialog);
     /// Puts `value` in the keychain under `key`, or removes the entry when there is no value (an entry
     /// that cannot be removed only lingers: nothing reads it any more). `context` prefixes a write error.
     QCoro::Task<Status> storeSecret(QString key, std::optional<SecureBytes> value, QString context);

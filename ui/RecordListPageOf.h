@@ -49,6 +49,14 @@ protected:
             runTest(*r);
     }
 
+    /// Adding a record under a name another one has: shows `problem` and returns true.
+    bool nameTaken(const std::optional<Record>& existing, const QString& name, const QString& problem) {
+        if (existing || !recordNamed(m_records, name))
+            return false;
+        message()->showError(Error(ErrorCode::InvalidInput, problem));
+        return true;
+    }
+
     QCoro::Task<> load() override {
         QPointer<RecordListPage> self(this);
         auto job = executor()->run(m_fetch);

@@ -94,23 +94,15 @@ QCoro::Task<Status> ServersPage::save(store::ServerRecord record, std::optional<
 QCoro::Task<> ServersPage::runAdd(std::optional<store::ServerRecord> existing) {
     QPointer<ServersPage> self(this);
     QPointer<ServerDialog> dialog = new ServerDialog(existing, this);
-    auto finished = qCoro(dialog.data(), &QDialog::finished);
-    dialog->open();
-    const int result = co_await finished;
-    if (!self || !dialog)
-        co_return;
-    dialog->deleteLater();
-    if (result != QDialog::Accepted)
+    auto asking = accepted(dialog.data());
+    if (const bool ok = co_await asking; !ok)
         co_return;
     store::ServerRecord record = dialog->record();
     const std::optional<SecureBytes> secret = dialog->secret();
     const bool dropSecret = existing && usesSecret(*existing) && dialog->secretNoLongerNeeded();
-    if (!existing && recordNamed(records(), record.name)) {
-        message()->showError(
-            Error(ErrorCode::InvalidInput,
-                  tr("There is already a server named %1: choose another name, or edit it.").arg(record.name)));
+    if (nameTaken(existing, record.name,
+                  tr("There is already a server named %1: choose another name, or edit it.").arg(record.name)))
         co_return;
-    }
     // A different address is a different machine: its host key must be confirmed again.
     if (existing && (existing->host != record.host || existing->port != record.port))
         record.hostKeyFingerprint.clear();
