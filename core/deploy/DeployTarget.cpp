@@ -159,4 +159,19 @@ Status DeployTarget::validate() const {
     return {};
 }
 
+monitor::TlsProbe::Options DeployTarget::verifyProbe(const QStringList& certificateNames) const {
+    monitor::TlsProbe::Options probe;
+    probe.host = verifyHost.isEmpty() ? server.host : verifyHost;
+    probe.port = verifyPort;
+    probe.serverName = verifyServerName;
+    if (probe.serverName.isEmpty()) {
+        probe.serverName = certificateNames.isEmpty() ? probe.host : certificateNames.first();
+        if (probe.serverName.startsWith(QLatin1String("*.")))
+            probe.serverName = QStringLiteral("certdeck-check") + probe.serverName.mid(1);
+    }
+    probe.timeout = std::chrono::milliseconds(5000);
+    probe.startTls = effectiveStartTls();
+    return probe;
+}
+
 } // namespace certdeck::deploy

@@ -69,6 +69,11 @@ struct DeployTarget {
     std::optional<monitor::StartTls> verifyStartTls;
     /// verifyStartTls, or the port's usual upgrade.
     [[nodiscard]] monitor::StartTls effectiveStartTls() const;
+    /// How to ask the verify address what it serves: verifyHost (else the SSH host), verifyPort, the
+    /// SNI name verifyServerName (else the certificate's first name; a wildcard's label replaced so
+    /// it is a name a server can match), STARTTLS as effectiveStartTls(). `certificateNames`: the
+    /// DNS names of the certificate being deployed or checked.
+    [[nodiscard]] monitor::TlsProbe::Options verifyProbe(const QStringList& certificateNames) const;
 
     /// A target for `preset`: files named like certbot's live/ folder in `directory` (fullchain.pem,
     /// privkey.pem; HAProxy: one combined certificate.pem), the service's test and reload commands and

@@ -638,17 +638,7 @@ QCoro::Task<DeployResult> Deployer::deploy(DeployTarget target, DeployMaterial m
         job.files << p;
     }
     job.newFingerprint = material.chain.first().sha256Fingerprint();
-    job.probe.host = target.verifyHost.isEmpty() ? target.server.host : target.verifyHost;
-    job.probe.port = target.verifyPort;
-    job.probe.serverName = target.verifyServerName;
-    if (job.probe.serverName.isEmpty()) {
-        const QStringList names = material.chain.first().dnsNames();
-        job.probe.serverName = names.isEmpty() ? job.probe.host : names.first();
-        if (job.probe.serverName.startsWith(QLatin1String("*.")))
-            job.probe.serverName = QStringLiteral("certdeck-check") + job.probe.serverName.mid(1);
-    }
-    job.probe.timeout = std::chrono::milliseconds(5000);
-    job.probe.startTls = target.effectiveStartTls();
+    job.probe = target.verifyProbe(material.chain.first().dnsNames());
     job.probe.extraCaPem = m_options.verifyCaPem;
 
     // What is served now, to prove a rollback worked (a site that is not up yet is fine). The probe

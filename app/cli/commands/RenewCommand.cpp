@@ -3,13 +3,14 @@
 
 #include "app/cli/commands/CommandSupport.h"
 #include "app/cli/commands/DnsSupport.h"
-#include "core/workflow/LineageSolvers.h"
 #include "app/cli/commands/SandboxSupport.h"
 #include "app/cli/commands/StoreSupport.h"
 #include "core/challenge/StandaloneSolver.h"
 #include "core/common/Log.h"
 #include "core/schedule/WebhookNotifier.h"
+#include "core/workflow/DeployedCheck.h"
 #include "core/workflow/LineageDeployment.h"
+#include "core/workflow/LineageSolvers.h"
 #include "core/workflow/RenewCertificate.h"
 #include "core/workflow/StoredNotifiers.h"
 
@@ -234,6 +235,22 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
         }
     }
 
+    // What the servers of the lineages this run looked at serve now (those deployed just now were
+    // verified by their deployment): a server serving another certificate than the stored one is an
+    // event and a notice, once a day per target and certificate.
+    QList<workflow::DeployedState> deployed;
+    if (!p.isSet(deployOnly) && !p.isSet(dryRun)) {
+        QStringList checked;
+        for (const auto& o : std::as_const(outcomes))
+            if (o.deployments.isEmpty() && o.state != workflow::RenewOutcome::State::Failed)
+                checked << o.lineage;
+        if (!checked.isEmpty()) {
+            auto checking = workflow::checkDeployed(env, checked, cancel);
+            auto states = co_await checking;
+            deployed = states;
+        }
+    }
+
     int exit = 0;
     QJsonArray results;
     for (const auto& o : std::as_const(outcomes)) {
@@ -283,8 +300,26 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
                 *ctx.err << "detail: " << o.error->detail << '\n';
         }
     }
-    if (ctx.json)
-        printJson(ctx, QJsonObject{{QStringLiteral("ok"), exit == 0}, {QStringLiteral("results"), results}});
+    QJsonArray differs;
+    for (const workflow::DeployedState& d : std::as_const(deployed)) {
+        if (d.error || d.matches())
+            continue;
+        differs.append(QJsonObject{{QStringLiteral("name"), d.lineage},
+                                   {QStringLiteral("target"), d.target},
+                                   {QStringLiteral("address"), d.address},
+                                   {QStringLiteral("served"), d.servedSha256},
+                                   {QStringLiteral("stored"), d.storedSha256}});
+        if (!ctx.json)
+            *ctx.out << d.lineage << ": " << d.target << " (" << d.address
+                     << ") serves another certificate than the stored one (" << d.servedSha256.left(16)
+                     << "...): deploy it again with 'certdeck-cli renew " << d.lineage << " --deploy-only'\n";
+    }
+    if (ctx.json) {
+        QJsonObject doc{{QStringLiteral("ok"), exit == 0}, {QStringLiteral("results"), results}};
+        if (!differs.isEmpty())
+            doc.insert(QStringLiteral("deployedDiffers"), differs);
+        printJson(ctx, doc);
+    }
     co_return exit;
 }
 
