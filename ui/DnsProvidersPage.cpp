@@ -164,15 +164,10 @@ QCoro::Task<> DnsProvidersPage::runAdd(std::optional<store::DnsProviderRecord> e
         co_return;
     }
     setBusy(false);
-    message()->showMessage(existing ? tr("Saved %1.").arg(record.name)
-                                    : tr("Added %1. Test it to see that it can publish records.").arg(record.name),
-                           MessageBar::Kind::Success);
-    Q_EMIT recordsChanged();
-    auto reloading = load();
-    co_await reloading;
-    if (!self)
-        co_return;
-    selectByName(record.name);
+    const QString text = existing ? tr("Saved %1.").arg(record.name)
+                                  : tr("Added %1. Test it to see that it can publish records.").arg(record.name);
+    auto showing = showSaved(record.name, text);
+    co_await showing;
 }
 
 QCoro::Task<> DnsProvidersPage::runTest(store::DnsProviderRecord provider) {

@@ -197,6 +197,17 @@ QCoro::Task<Status> RecordListPage::storeSecret(QString key, std::optional<Secur
     co_return Status();
 }
 
+QCoro::Task<> RecordListPage::showSaved(QString name, QString text) {
+    QPointer<RecordListPage> self(this);
+    m_message->showMessage(text, MessageBar::Kind::Success);
+    Q_EMIT recordsChanged();
+    auto reloading = load();
+    co_await reloading;
+    if (!self)
+        co_return;
+    selectByName(name);
+}
+
 QCoro::Task<> RecordListPage::runRemoval(Removal removal) {
     QPointer<RecordListPage> self(this);
     QPointer<QMessageBox> box =

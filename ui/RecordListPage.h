@@ -131,6 +131,8 @@ protected:
     /// Puts `value` in the keychain under `key`, or removes the entry when there is no value (an entry
     /// that cannot be removed only lingers: nothing reads it any more). `context` prefixes a write error.
     QCoro::Task<Status> storeSecret(QString key, std::optional<SecureBytes> value, QString context);
+    /// After a record was saved: says `text`, announces the change, reloads and selects the record.
+    QCoro::Task<> showSaved(QString name, QString text);
     /// Asks, then removes the record and its keychain entry, says how it went and reloads.
     QCoro::Task<> runRemoval(Removal removal);
 

@@ -116,15 +116,10 @@ QCoro::Task<> ServersPage::runAdd(std::optional<store::ServerRecord> existing) {
         message()->showError(saved.error());
         co_return;
     }
-    message()->showMessage(existing ? tr("Saved %1.").arg(record.name)
-                                    : tr("Added %1. Test it to confirm its host key.").arg(record.name),
-                           MessageBar::Kind::Success);
-    Q_EMIT recordsChanged();
-    auto reloading = load();
-    co_await reloading;
-    if (!self)
-        co_return;
-    selectByName(record.name);
+    const QString text =
+        existing ? tr("Saved %1.").arg(record.name) : tr("Added %1. Test it to confirm its host key.").arg(record.name);
+    auto showing = showSaved(record.name, text);
+    co_await showing;
 }
 
 QCoro::Task<> ServersPage::runTest(store::ServerRecord server) {
