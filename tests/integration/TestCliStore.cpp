@@ -3,7 +3,7 @@
 // lineage, list/show/events report it, renew is a no-op until due and renews with --force, export
 // writes PEM and PKCS#12, watch adds/lists/removes endpoints, install-timer writes units or prints a
 // crontab line, certdeck-cli processes and this process write one store at once, and a directory made
-// by the real certbot against Pebble is imported and renewed.
+// by the real certbot against Pebble is imported (lineages and certbot's account) and renewed with it.
 #include "app/cli/Cli.h"
 #include "core/crypto/Certificate.h"
 #include "core/store/Store.h"
@@ -392,10 +392,49 @@ private Q_SLOTS:
         Run twice =
             runCli(data, {QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("certbot"), config});
         QCOMPARE(twice.json().value(QStringLiteral("imported")).toArray().size(), 0);
-        // And Certdeck renews it with certbot's settings (a new account: certbot's key stays with certbot).
+        // certbot's account came along: the store's account for Pebble is certbot's (same URL, same key,
+        // the key file private to the user).
+        const QJsonArray accounts = imported.json().value(QStringLiteral("accounts")).toArray();
+        QCOMPARE(accounts.size(), 1);
+        QVERIFY(accounts.first().toObject().value(QStringLiteral("imported")).toBool());
+        QDir certbotAccounts(config + QStringLiteral("/accounts/127.0.0.1:%1/dir").arg(pebble.directoryUrl().port()));
+        const QStringList ids = certbotAccounts.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(ids.size(), 1);
+        QFile regr(certbotAccounts.filePath(ids.first() + QStringLiteral("/regr.json")));
+        QVERIFY(regr.open(QIODevice::ReadOnly));
+        const QString certbotAccountUrl =
+            QJsonDocument::fromJson(regr.readAll()).object().value(QStringLiteral("uri")).toString();
+        QVERIFY(certbotAccountUrl.startsWith(QLatin1String("https://")));
+        QCOMPARE(accounts.first().toObject().value(QStringLiteral("account")).toString(), certbotAccountUrl);
+        {
+            auto store = store::Store::open(data);
+            QVERIFY(store);
+            auto account = (*store)->accounts().find(pebble.directoryUrl());
+            QVERIFY(account);
+            QCOMPARE(account->accountUrl.toString(), certbotAccountUrl);
+            const auto keyFiles =
+                QDir(data + QStringLiteral("/accounts")).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot);
+            QCOMPARE(keyFiles.size(), 1);
+            QCOMPARE(QFileInfo(keyFiles.first().filePath() + QStringLiteral("/account.key")).permissions() & 0x7077,
+                     QFile::ReadOwner | QFile::WriteOwner);
+        }
+        const auto newAccounts = [&pebble] {
+            QFile log(pebble.workDir() + QStringLiteral("/pebble.log"));
+            return log.open(QIODevice::ReadOnly) ? log.readAll().count("/sign-me-up -> calling handler()") : -1;
+        };
+        const qsizetype accountsBefore = newAccounts();
+        QVERIFY(accountsBefore >= 1); // certbot's own registration is in the log
+        // And Certdeck renews it with certbot's settings and certbot's account: Pebble accepts requests
+        // signed with the imported key under certbot's account URL, and no account is created.
         Run renew = runCli(data, {QStringLiteral("renew"), QStringLiteral("cb.example.test"), QStringLiteral("--force"),
                                   QStringLiteral("--ca-file"), pebble.listenerCaFile()});
         QVERIFY2(renew.code == 0, qPrintable(renew.err + renew.out));
+        QCOMPARE(newAccounts(), accountsBefore);
+        Run accountShow = runCli(data, {QStringLiteral("--json"), QStringLiteral("account"), QStringLiteral("show"),
+                                        QStringLiteral("--ca-file"), pebble.listenerCaFile()});
+        QVERIFY2(accountShow.code == 0, qPrintable(accountShow.err));
+        QCOMPARE(accountShow.json().value(QStringLiteral("account")).toString(), certbotAccountUrl);
+        QCOMPARE(accountShow.json().value(QStringLiteral("status")).toString(), QStringLiteral("valid"));
     }
 };
 

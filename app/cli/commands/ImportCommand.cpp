@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commands/ImportCommand.h"
 
+#include "app/cli/commands/CertbotAccount.h"
 #include "app/cli/commands/CommandSupport.h"
 #include "app/cli/commands/StoreSupport.h"
 #include "core/crypto/KeyType.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMap>
+#include <QSet>
 
 namespace certdeck::cli {
 
@@ -99,6 +101,38 @@ QCoro::Task<int> ImportCommand::run(CliContext& ctx) {
 
     QJsonArray imported;
     QJsonArray skipped;
+    QJsonArray accounts;
+    QSet<QString> accountsSeen; // directory URL + certbot account id
+    // certbot's account for the lineage's CA becomes the store's (key in the KeyVault, 0600), so renewals
+    // keep using the account the certificates were issued with.
+    auto importAccount = [&](const QUrl& directoryUrl, const QString& accountId) {
+        const QString key = directoryUrl.toString() + QLatin1Char('|') + accountId;
+        if (accountsSeen.contains(key))
+            return;
+        accountsSeen.insert(key);
+        auto account = CertbotAccount::read(dir, directoryUrl, accountId);
+        if (!account) {
+            if (!ctx.json)
+                *ctx.err << "certbot's account for " << directoryUrl.toString()
+                         << " not imported: " << account.error().toString() << '\n';
+            accounts.append(QJsonObject{{QStringLiteral("directory"), directoryUrl.toString()},
+                                        {QStringLiteral("imported"), false},
+                                        {QStringLiteral("reason"), account.error().toString()}});
+            return;
+        }
+        auto done = account->importInto(**store);
+        QJsonObject o{{QStringLiteral("directory"), directoryUrl.toString()},
+                      {QStringLiteral("account"), account->accountUrl.toString()},
+                      {QStringLiteral("imported"), done && *done}};
+        if (!done)
+            o.insert(QStringLiteral("reason"), done.error().toString());
+        else if (!*done)
+            o.insert(QStringLiteral("reason"), QObject::tr("Certdeck has an account with this CA already; kept it"));
+        accounts.append(o);
+        if (!ctx.json)
+            *ctx.out << (done && *done ? "imported certbot's account " : "kept Certdeck's account instead of ")
+                     << account->accountUrl.toString() << '\n';
+    };
     int failures = 0;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QString& file : renewalDir.entryList({QStringLiteral("*.conf")}, QDir::Files, QDir::Name)) {
@@ -166,6 +200,7 @@ QCoro::Task<int> ImportCommand::run(CliContext& ctx) {
         lineage.keyType = crypto::keyTypeName(keyTypeOf(conf, *key));
         lineage.preferredChain = conf.params.value(QStringLiteral("preferred_chain"));
         lineage.challenge = challenge;
+        importAccount(lineage.directoryUrl, conf.params.value(QStringLiteral("account")));
         auto version = workflow::saveIssuedCertificate(**store, lineage, issued, QStringLiteral("imported"), now);
         if (!version) {
             ++failures;
@@ -183,7 +218,8 @@ QCoro::Task<int> ImportCommand::run(CliContext& ctx) {
     if (ctx.json)
         printJson(ctx, QJsonObject{{QStringLiteral("ok"), failures == 0},
                                    {QStringLiteral("imported"), imported},
-                                   {QStringLiteral("skipped"), skipped}});
+                                   {QStringLiteral("skipped"), skipped},
+                                   {QStringLiteral("accounts"), accounts}});
     else
         *ctx.out << imported.size() << " imported, " << skipped.size() << " skipped.\n";
     co_return failures == 0 ? 0 : 1;
