@@ -99,12 +99,8 @@ QCoro::Task<QList<DeployedState>> checkDeployed(RenewalEnvironment& env, QString
             note.reason = what;
             note.notAfter = current->notAfter;
             note.at = env.clock->now();
-            for (schedule::Notifier* notifier : env.notifiers) {
-                auto sending = notifier->send(note);
-                const Status sent = co_await sending;
-                if (!sent)
-                    qCWarning(lcWorkflow) << "notification failed:" << sent.error().toString();
-            }
+            auto sending = sendNotification(env, note, lineage.id);
+            co_await sending;
         }
     }
     co_return states;

@@ -265,12 +265,8 @@ QCoro::Task<QList<deploy::DeployResult>> deployLineage(RenewalEnvironment& env, 
                                  .arg(lineageName);
         note.notAfter = material.chain.isEmpty() ? QDateTime() : material.chain.first().notAfter();
         note.at = env.clock->now();
-        for (schedule::Notifier* notifier : env.notifiers) {
-            auto sending = notifier->send(note);
-            const Status sent = co_await sending;
-            if (!sent)
-                qCWarning(lcWorkflow) << "notification failed:" << sent.error().toString();
-        }
+        auto sending = sendNotification(env, note, lineageId);
+        co_await sending;
     }
     co_return results;
 }

@@ -8,8 +8,8 @@
 #include "core/common/Log.h"
 #include "core/crypto/KeyType.h"
 #include "core/workflow/IssueCertificate.h"
-#include "core/workflow/LineageSolvers.h"
 #include "core/workflow/LineageDeployment.h"
+#include "core/workflow/LineageSolvers.h"
 #include "core/workflow/StoreAccount.h"
 #include "core/workflow/StoreLineage.h"
 
@@ -46,7 +46,16 @@ quint64 seedFor(const QString& text) {
     return h;
 }
 
-QCoro::Task<void> notifyAll(RenewalEnvironment& env, schedule::Notification n, qint64 lineageId) {
+void appendEvent(RenewalEnvironment& env, store::EventRecord e) {
+    if (!e.at.isValid())
+        e.at = env.clock->now();
+    if (auto s = env.store->events().append(e); !s)
+        qCWarning(lcWorkflow) << "cannot record event:" << s.error().toString();
+}
+
+} // namespace
+
+QCoro::Task<void> sendNotification(RenewalEnvironment& env, schedule::Notification n, qint64 lineageId) {
     for (schedule::Notifier* notifier : env.notifiers) {
         auto task = notifier->send(n);
         const Status s = co_await task;
@@ -59,15 +68,6 @@ QCoro::Task<void> notifyAll(RenewalEnvironment& env, schedule::Notification n, q
         }
     }
 }
-
-void appendEvent(RenewalEnvironment& env, store::EventRecord e) {
-    if (!e.at.isValid())
-        e.at = env.clock->now();
-    if (auto s = env.store->events().append(e); !s)
-        qCWarning(lcWorkflow) << "cannot record event:" << s.error().toString();
-}
-
-} // namespace
 
 QString RenewOutcome::stateName(State state) {
     switch (state) {
@@ -196,7 +196,7 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
             n.daysLeft = days;
             n.notAfter = current->notAfter;
             n.at = now;
-            auto notify = notifyAll(env, n, lineage->id);
+            auto notify = sendNotification(env, n, lineage->id);
             co_await notify;
         }
     }
@@ -458,7 +458,7 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
         n.names = lineage->names;
         n.notAfter = out.notAfter;
         n.at = now;
-        auto notify = notifyAll(env, n, lineage->id);
+        auto notify = sendNotification(env, n, lineage->id);
         co_await notify;
         if (env.deployAfterRenewal && !lineage->deployTargets.isEmpty()) {
             auto deploying = deployLineage(env, name, progress, cancel);
@@ -504,7 +504,7 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
         error.toString() + (lineage->pausedReason.isEmpty() ? QString() : QStringLiteral(" ") + lineage->pausedReason);
     n.notAfter = current ? current->notAfter : QDateTime();
     n.at = now;
-    auto notify = notifyAll(env, n, lineage->id);
+    auto notify = sendNotification(env, n, lineage->id);
     co_await notify;
     out = fail(error);
     out.nextCheck = next;

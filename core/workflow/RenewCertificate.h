@@ -107,6 +107,10 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
 QCoro::Task<QList<RenewOutcome>> renewAll(RenewalEnvironment& env, RenewOptions options, int concurrency,
                                           Progress& progress, CancelToken cancel);
 
+/// Sends `n` through every notifier of env; a notifier that fails is recorded as a "notify-failed"
+/// event (the others still get it).
+QCoro::Task<void> sendNotification(RenewalEnvironment& env, schedule::Notification n, qint64 lineageId);
+
 /// The planner's state for a lineage and its current certificate (invalid times when none).
 schedule::RenewalState renewalStateFor(const store::Lineage& lineage, const store::CertificateRecord* current);
 
