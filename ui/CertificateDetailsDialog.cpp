@@ -220,10 +220,7 @@ CertificateDetailsDialog::CertificateDetailsDialog(const CertificateRow& row, co
 namespace {
 struct StoredProbe {
     QString name;
-    QString host;
-    quint16 port = 443;
-    QString serverName;
-    monitor::StartTls startTls = monitor::StartTls::None;
+    monitor::TlsProbe::Options options; ///< empty host: the target could not be resolved
     QString problem;
 };
 struct StoredFacts {
@@ -246,8 +243,8 @@ void CertificateDetailsDialog::loadFromStore() {
         StoredFacts facts;
         facts.history = *history;
         facts.targets = l->deployTargets;
-        // Where each target's deployment is verified, exactly as the Deployer does it: verifyHost or
-        // the SSH host, verifyPort, SNI (serverName, else the first name), STARTTLS by port.
+        // Where each target's deployment is verified, exactly as the Deployer does it
+        // (DeployTarget::verifyProbe).
         for (const QJsonValue& v : std::as_const(facts.targets)) {
             const QJsonObject entry = v.toObject();
             StoredProbe p;
@@ -265,14 +262,7 @@ void CertificateDetailsDialog::loadFromStore() {
                 facts.probes << p;
                 continue;
             }
-            p.host = target->verifyHost.isEmpty() ? server->host : target->verifyHost;
-            p.port = target->verifyPort;
-            p.serverName =
-                target->verifyServerName.isEmpty() && !l->names.isEmpty() ? l->names.first() : target->verifyServerName;
-            p.startTls = target->effectiveStartTls();
-            if (const QString named = entry.value(QStringLiteral("verifyStartTls")).toString(); !named.isEmpty())
-                if (auto st = monitor::TlsProbe::startTlsFromName(named))
-                    p.startTls = *st;
+            p.options = target->verifyProbe(l->names);
             facts.probes << p;
         }
         // A revocation is an event naming the certificate's fingerprint (the store has no column for it).
@@ -320,7 +310,7 @@ void CertificateDetailsDialog::loadFromStore() {
         self->m_probes.clear();
         for (int i = 0; i < facts->probes.size() && i < self->m_targets->topLevelItemCount(); ++i) {
             // Where the check connects, as resolved (the SSH host when no verify host is stored).
-            const StoredProbe& p = facts->probes.at(i);
+            const monitor::TlsProbe::Options& p = facts->probes.at(i).options;
             if (p.host.isEmpty())
                 continue;
             QString where = p.host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(p.host).arg(p.port)
@@ -333,10 +323,7 @@ void CertificateDetailsDialog::loadFromStore() {
             TargetProbe probe;
             probe.name = p.name;
             probe.problem = p.problem;
-            probe.options.host = p.host;
-            probe.options.port = p.port;
-            probe.options.serverName = p.serverName;
-            probe.options.startTls = p.startTls;
+            probe.options = p.options;
             probe.options.timeout = std::chrono::seconds(10);
             self->m_probes << probe;
         }

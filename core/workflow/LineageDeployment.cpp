@@ -125,6 +125,13 @@ Result<deploy::DeployTarget> deployTargetFromJson(const QJsonObject& o, const ss
                      QObject::tr("Deploy target %1: the verify port is not 1 to 65535.").arg(t.name));
     t.verifyPort = static_cast<quint16>(port);
     t.verifyServerName = o.value(QStringLiteral("serverName")).toString();
+    // "smtp", "imap", "pop3" or "none"; absent: by the verify port (DeployTarget::effectiveStartTls).
+    if (const QString upgrade = o.value(QStringLiteral("verifyStartTls")).toString(); !upgrade.isEmpty()) {
+        auto named = monitor::TlsProbe::startTlsFromName(upgrade);
+        if (!named)
+            return named.error();
+        t.verifyStartTls = *named;
+    }
     if (auto valid = t.validate(); !valid)
         return valid.error();
     return t;

@@ -23,8 +23,8 @@ ssh::SshTarget sshTargetFor(const store::ServerRecord& server, const QString& da
 /// A deploy target as kept in Lineage::deployTargets:
 ///   {"name": "web1-nginx", "server": "web1", "preset": "nginx", "directory": "/etc/ssl/site",
 ///    "configTest": [...], "reload": [...], "owner": "", "group": "", "sudo": false, "verify": true,
-///    "verifyHost": "", "verifyPort": 443, "serverName": "", "files": [{"content": "fullchain",
-///    "path": "/abs", "mode": 420}]}
+///    "verifyHost": "", "verifyPort": 443, "serverName": "", "verifyStartTls": "smtp", "files": [{"content":
+///    "fullchain", "path": "/abs", "mode": 420}]}
 /// Everything but "server" and "preset" is optional (the preset fills it in). Validated
 /// (DeployTarget::validate) so a stored entry cannot name a relative path or an empty argv entry.
 Result<deploy::DeployTarget> deployTargetFromJson(const QJsonObject& entry, const ssh::SshTarget& server);
