@@ -93,11 +93,31 @@ QCoro::Task<Result<HttpResponse>> HttpClient::get(const QUrl& url, CancelToken c
     co_return co_await task;
 }
 
+QString HttpClient::loggableUrl(const QUrl& url, bool secret) {
+    QString out = url.scheme() + QStringLiteral("://") + url.host(QUrl::FullyEncoded);
+    if (url.port() > 0)
+        out += QLatin1Char(':') + QString::number(url.port());
+    const QString path = url.path(QUrl::FullyEncoded);
+    if (!secret)
+        return out + path + (url.hasQuery() ? QStringLiteral("?…") : QString());
+    return out + ((path.isEmpty() || path == QLatin1String("/")) && !url.hasQuery() ? path : QStringLiteral("/…"));
+}
+
 namespace {
-Error networkError(QNetworkReply* reply, const QUrl& url, const QStringList& sslErrors) {
+/// Qt's error strings quote the whole URL ("Error transferring https://… - server replied: …").
+QString redactedDetail(QString detail, const QUrl& url, bool secret) {
+    const QString safe = HttpClient::loggableUrl(url, secret);
+    for (const QString& form : {url.toString(), url.toDisplayString(), QString::fromLatin1(url.toEncoded()),
+                                url.toString(QUrl::FullyDecoded)})
+        if (!form.isEmpty())
+            detail.replace(form, safe);
+    return detail;
+}
+
+Error networkError(QNetworkReply* reply, const QUrl& url, const QStringList& sslErrors, bool secret) {
     const QString host = url.host();
     const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
-    const QString detail = reply->errorString();
+    const QString detail = redactedDetail(reply->errorString(), url, secret);
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
         return Error(ErrorCode::Network,
@@ -210,7 +230,7 @@ QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelTo
     const QVariant statusAttr = r->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     // Errors below 100 are transport failures (connection, TLS, redirect loop); HTTP statuses are ours to judge.
     if (!statusAttr.isValid() || (r->error() != QNetworkReply::NoError && r->error() < 100))
-        co_return networkError(r, r->url().isValid() ? r->url() : url, sslErrors);
+        co_return networkError(r, r->url().isValid() ? r->url() : url, sslErrors, request.secretUrl);
 
     HttpResponse resp;
     resp.status = statusAttr.toInt();
@@ -223,7 +243,8 @@ QCoro::Task<Result<HttpResponse>> HttpClient::send(HttpRequest request, CancelTo
             tr("%1 sent a larger answer than allowed (%2 bytes).").arg(url.host()).arg(request.maxResponseBytes));
     if (resp.url.scheme() == QLatin1String("http") && scheme == QLatin1String("https"))
         co_return Error(ErrorCode::Protocol, tr("%1 redirected from HTTPS to plain HTTP; refused.").arg(url.host()));
-    qCDebug(lcNet) << request.method << url.toDisplayString() << "->" << resp.status << resp.body.size() << "bytes";
+    qCDebug(lcNet) << request.method << loggableUrl(url, request.secretUrl) << "->" << resp.status << resp.body.size()
+                   << "bytes";
     co_return resp;
 }
 

@@ -32,6 +32,9 @@ struct HttpRequest {
     bool allowPlainHttp = false;
     /// 0: redirects are returned as they are. >0: followed (never from https to http).
     int maxRedirects = 0;
+    /// The URL itself is a credential (Slack/Discord webhooks, ntfy topics): logs and error details name
+    /// only scheme://host[:port]/….
+    bool secretUrl = false;
 };
 
 struct HttpResponse {
@@ -64,6 +67,10 @@ public:
 
     QCoro::Task<Result<HttpResponse>> send(HttpRequest request, CancelToken cancel = {});
     QCoro::Task<Result<HttpResponse>> get(const QUrl& url, CancelToken cancel = {});
+
+    /// What logs and error details may show of a URL: never user info, query or fragment; for a secret
+    /// URL not the path either ("https://hooks.example.com/…").
+    [[nodiscard]] static QString loggableUrl(const QUrl& url, bool secret);
 
     /// How many TLS/TCP connections this client has opened (for tests and benchmarks).
     [[nodiscard]] int connectionsOpened() const { return m_connectionsOpened; }

@@ -103,6 +103,7 @@ QCoro::Task<Status> WebhookNotifier::send(Notification notification) {
     request.headers = {{"Content-Type", "application/json"}};
     request.body = body(notification);
     request.allowPlainHttp = m_url.scheme() == QLatin1String("http");
+    request.secretUrl = true; // a webhook URL is its own credential
     request.maxResponseBytes = 64 * 1024;
     const CancelToken cancel;
     auto task = m_http.send(request, cancel);
