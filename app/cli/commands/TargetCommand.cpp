@@ -57,7 +57,14 @@ QCoro::Task<int> TargetCommand::run(CliContext& ctx) {
                                         QStringLiteral("add: SNI name to check (default: the first name)."),
                                         QStringLiteral("NAME"));
     const QCommandLineOption noVerify(QStringLiteral("no-verify"), QStringLiteral("add: skip the TLS check."));
-    const QCommandLineOption sudo(QStringLiteral("sudo"), QStringLiteral("add: run the commands through sudo -n."));
+    const QCommandLineOption verifyStartTls(
+        QStringLiteral("verify-starttls"),
+        QStringLiteral("add: how TLS starts on the verify port: none, smtp, imap, pop3 (default: by the port)."),
+        QStringLiteral("PROTO"));
+    const QCommandLineOption sudo(
+        QStringLiteral("sudo"),
+        QStringLiteral("add: write the files and run the commands as root through sudo -n (for a login user that "
+                       "cannot write the target folders; checked before anything changes)."));
     const QCommandLineOption owner(QStringLiteral("owner"), QStringLiteral("add: chown the files to USER."),
                                    QStringLiteral("USER"));
     const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("add: chgrp the files to GROUP."),
@@ -65,8 +72,8 @@ QCoro::Task<int> TargetCommand::run(CliContext& ctx) {
     const QCommandLineOption targetName(QStringLiteral("name"),
                                         QStringLiteral("add: the target's name (default SERVER-PRESET)."),
                                         QStringLiteral("TARGET"));
-    p.addOptions({server, preset, dir, file, reload, configTest, verifyHost, verifyPort, serverName, noVerify, sudo,
-                  owner, group, targetName});
+    p.addOptions({server, preset, dir, file, reload, configTest, verifyHost, verifyPort, serverName, noVerify,
+                  verifyStartTls, sudo, owner, group, targetName});
     int code = 0;
     if (!parseCommandLine(p, ctx, name(), &code))
         co_return code;
@@ -151,6 +158,8 @@ QCoro::Task<int> TargetCommand::run(CliContext& ctx) {
         entry.insert(QStringLiteral("serverName"), p.value(serverName));
     if (p.isSet(noVerify))
         entry.insert(QStringLiteral("verify"), false);
+    if (p.isSet(verifyStartTls))
+        entry.insert(QStringLiteral("verifyStartTls"), p.value(verifyStartTls));
     if (p.isSet(sudo))
         entry.insert(QStringLiteral("sudo"), true);
     if (p.isSet(owner))
