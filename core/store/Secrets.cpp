@@ -111,7 +111,7 @@ QCoro::Task<Result<SecureBytes>> Secrets::read(QString key) const {
     job.setKey(key);
     auto finished = qCoro(&job, &QKeychain::Job::finished, kKeychainTimeout);
     job.start();
-    const auto done = co_await finished;
+    auto done = co_await finished;
     if (!done)
         co_return Error(ErrorCode::Timeout, QObject::tr("The keychain did not answer; is it locked?"), {}, key);
     if (job.error() != QKeychain::NoError)
@@ -128,7 +128,7 @@ QCoro::Task<Status> Secrets::write(QString key, SecureBytes value) const {
     job.setBinaryData(value.bytes());
     auto finished = qCoro(&job, &QKeychain::Job::finished, kKeychainTimeout);
     job.start();
-    const auto done = co_await finished;
+    auto done = co_await finished;
     if (!done)
         co_return Error(ErrorCode::Timeout, QObject::tr("The keychain did not answer; is it locked?"), {}, key);
     if (job.error() != QKeychain::NoError)
@@ -144,7 +144,7 @@ QCoro::Task<Status> Secrets::remove(QString key) const {
     job.setKey(key);
     auto finished = qCoro(&job, &QKeychain::Job::finished, kKeychainTimeout);
     job.start();
-    const auto done = co_await finished;
+    auto done = co_await finished;
     if (!done)
         co_return Error(ErrorCode::Timeout, QObject::tr("The keychain did not answer; is it locked?"), {}, key);
     if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)

@@ -58,7 +58,7 @@ void appendEvent(RenewalEnvironment& env, store::EventRecord e) {
 QCoro::Task<void> sendNotification(RenewalEnvironment& env, schedule::Notification n, qint64 lineageId) {
     for (schedule::Notifier* notifier : env.notifiers) {
         auto task = notifier->send(n);
-        const Status s = co_await task;
+        auto s = co_await task;
         if (!s) {
             qCWarning(lcWorkflow) << "notification failed:" << s.error().toString();
             store::EventRecord e =
@@ -235,7 +235,7 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
 
     if (!options.dryRun && caOffersAri && env.planner.shouldCheckAri(state, now)) {
         auto opening = openClient();
-        const Status opened = co_await opening;
+        auto opened = co_await opening;
         std::optional<crypto::Certificate> leaf;
         if (opened) {
             auto chain = crypto::Certificate::chainFromPem(current->fullchainPem);
@@ -315,7 +315,7 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
     Result<IssueResult> issued = Error(ErrorCode::Unknown, QObject::tr("Not started."));
     {
         auto opening = openClient();
-        const Status opened = co_await opening;
+        auto opened = co_await opening;
         if (!opened) {
             issued = opened.error();
         } else {

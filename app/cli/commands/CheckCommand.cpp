@@ -95,7 +95,7 @@ QCoro::Task<int> CheckCommand::run(CliContext& ctx) {
         acme::AcmeClient client(**http);
         const CancelToken cancel;
         auto fetching = client.fetchDirectory(*url, cancel);
-        const Status fetched = co_await fetching;
+        auto fetched = co_await fetching;
         if (!fetched)
             co_return fail(fetched.error());
         options.caIdentities = client.directory().caaIdentities;
@@ -107,7 +107,7 @@ QCoro::Task<int> CheckCommand::run(CliContext& ctx) {
     const dns::Preflight preflight(options);
     const CancelToken cancel;
     auto running = preflight.run(names, cancel);
-    const dns::PreflightReport report = co_await running;
+    auto report = co_await running;
     const bool blocked = report.verdict() == dns::PreflightVerdict::Blocker;
     if (ctx.json) {
         *ctx.out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact) << '\n';

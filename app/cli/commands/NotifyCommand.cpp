@@ -119,7 +119,7 @@ QCoro::Task<int> NotifyCommand::run(CliContext& ctx) {
                 continue;
             schedule::Notifier* notifier = loaded.owned[i].get();
             auto sending = notifier->send(n);
-            const Status s = co_await sending;
+            auto s = co_await sending;
             if (s) {
                 ++sent;
                 *ctx.out << "sent: " << notifier->description() << '\n';
