@@ -9,6 +9,7 @@
 #include "core/schedule/RenewalScheduler.h"
 #include "core/store/Store.h"
 #include "core/workflow/RenewCertificate.h"
+#include "core/workflow/StoredNotifiers.h"
 #include "ui/TrayNotifier.h"
 
 #include <QStringList>
@@ -158,12 +159,22 @@ QCoro::Task<void> RenewalService::run() {
                     trusted << f;
             }
         }
+        // The targets the user stored (Settings → Notifications, `certdeck-cli notify add`), as the
+        // timer's renew --all sends to them; one that cannot be built is logged and left out.
+        auto loadingNotifiers = workflow::loadStoredNotifiers(*st, http);
+        auto stored = co_await loadingNotifiers;
+        if (!self)
+            co_return;
+        for (const QString& problem : std::as_const(stored.problems))
+            qCWarning(lcSchedule) << "notification target not usable:" << problem;
         DesktopNotifier desktop(m_tray);
         workflow::RenewalEnvironment env;
         env.store = st.get();
         env.http = &http;
         env.clock = m_clock;
         env.notifiers.push_back(&desktop);
+        for (schedule::Notifier* n : stored.pointers())
+            env.notifiers.push_back(n);
         const CancelToken cancel;
         // Plain loop variables: no structured bindings living across a co_await (GCC 12 coroutines).
         for (const auto& item : std::as_const(work)) {

@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SettingsDialog.h"
 
+#include "core/store/StoreExecutor.h"
+#include "core/workflow/AccountFiles.h"
+#include "ui/MainWindow.h"
+#include "ui/NotifierListWidget.h"
+#include "ui/SettingsDataLocation.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace certdeck::ui {
@@ -20,15 +29,33 @@ const QString kMinimised = QStringLiteral("general/startMinimised");
 const QString kTray = QStringLiteral("general/keepInTray");
 } // namespace
 
+namespace {
+store::StoreExecutor* storeOfWindow(QWidget* w) {
+    for (; w; w = w->parentWidget())
+        if (auto* main = qobject_cast<MainWindow*>(w))
+            return main->store();
+    return nullptr;
+}
+} // namespace
+
 SettingsDialog::SettingsDialog(QWidget* parent)
+    : SettingsDialog(storeOfWindow(parent), parent) {}
+
+SettingsDialog::SettingsDialog(store::StoreExecutor* store, QWidget* parent)
     : QDialog(parent) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     const QSettings settings;
     auto* layout = new QVBoxLayout(this);
-    auto* form = new QFormLayout;
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    layout->addWidget(m_tabs);
 
-    m_ca = new QComboBox(this);
+    auto* general = new QWidget(m_tabs);
+    general->setObjectName(QStringLiteral("settingsGeneralTab"));
+    auto* form = new QFormLayout(general);
+
+    m_ca = new QComboBox(general);
     m_ca->setObjectName(QStringLiteral("settingsCa"));
     m_ca->setAccessibleName(tr("Default certificate authority"));
     for (CaChoice c : {CaChoice::LetsEncrypt, CaChoice::LetsEncryptStaging, CaChoice::ZeroSsl,
@@ -37,7 +64,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_ca->setCurrentIndex(std::max(0, m_ca->findData(static_cast<int>(defaultCa(settings)))));
     form->addRow(tr("Default &CA:"), m_ca);
 
-    m_keyType = new QComboBox(this);
+    m_keyType = new QComboBox(general);
     m_keyType->setObjectName(QStringLiteral("settingsKeyType"));
     m_keyType->setAccessibleName(tr("Default key type"));
     for (auto k : {crypto::KeyType::P256, crypto::KeyType::P384, crypto::KeyType::Rsa2048, crypto::KeyType::Rsa3072,
@@ -46,19 +73,11 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_keyType->setCurrentIndex(std::max(0, m_keyType->findData(crypto::keyTypeName(defaultKeyType(settings)))));
     form->addRow(tr("Default &key type:"), m_keyType);
 
-    m_days = new QSpinBox(this);
-    m_days->setObjectName(QStringLiteral("settingsNotifyDays"));
-    m_days->setAccessibleName(tr("Warn this many days before expiry"));
-    m_days->setRange(1, 60);
-    m_days->setSuffix(tr(" days before expiry"));
-    m_days->setValue(notifyDaysBefore(settings));
-    form->addRow(tr("&Warn me:"), m_days);
-
     const bool tray = QSystemTrayIcon::isSystemTrayAvailable();
-    m_startMinimised = new QCheckBox(tr("Start minimised to the tray"), this);
+    m_startMinimised = new QCheckBox(tr("Start minimised to the tray"), general);
     m_startMinimised->setObjectName(QStringLiteral("settingsStartMinimised"));
     m_startMinimised->setChecked(startMinimised(settings));
-    m_keepInTray = new QCheckBox(tr("Keep running in the tray when the window is closed (renewals continue)"), this);
+    m_keepInTray = new QCheckBox(tr("Keep running in the tray when the window is closed (renewals continue)"), general);
     m_keepInTray->setObjectName(QStringLiteral("settingsKeepInTray"));
     m_keepInTray->setChecked(keepInTray(settings));
     for (QCheckBox* c : {m_startMinimised, m_keepInTray}) {
@@ -67,11 +86,42 @@ SettingsDialog::SettingsDialog(QWidget* parent)
             c->setToolTip(tr("This desktop has no system tray."));
         form->addRow(QString(), c);
     }
-    layout->addLayout(form);
+    m_tabs->addTab(general, tr("&General"));
+
+    auto* notifications = new QWidget(m_tabs);
+    notifications->setObjectName(QStringLiteral("settingsNotificationsTab"));
+    auto* notifyLayout = new QVBoxLayout(notifications);
+    auto* notifyForm = new QFormLayout;
+    m_days = new QSpinBox(notifications);
+    m_days->setObjectName(QStringLiteral("settingsNotifyDays"));
+    m_days->setAccessibleName(tr("Warn this many days before expiry"));
+    m_days->setRange(1, 60);
+    m_days->setSuffix(tr(" days before expiry"));
+    m_days->setValue(notifyDaysBefore(settings));
+    notifyForm->addRow(tr("&Warn me:"), m_days);
+    notifyLayout->addLayout(notifyForm);
+    auto* targetsText = new QLabel(tr("Besides the desktop, renewal notices (renewed, failed, expiring, a server "
+                                      "serving another certificate) go to these targets — also from the "
+                                      "unattended renewal timer:"),
+                                   notifications);
+    targetsText->setWordWrap(true);
+    notifyLayout->addWidget(targetsText);
+    m_notifiers = new NotifierListWidget(store, notifications);
+    notifyLayout->addWidget(m_notifiers, 1);
+    m_tabs->addTab(notifications, tr("&Notifications"));
+
+    m_dataLocation = new SettingsDataLocation(store ? store->dataDir() : workflow::AccountFiles::defaultDataDir(),
+                                              QString(), m_tabs);
+    m_dataLocation->setObjectName(QStringLiteral("settingsDataTab"));
+    m_tabs->addTab(m_dataLocation, tr("&Data location"));
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("settingsOk"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("settingsCancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     layout->addWidget(buttons);
+    setMinimumWidth(640);
 }
 
 void SettingsDialog::accept() {
@@ -81,6 +131,7 @@ void SettingsDialog::accept() {
     settings.setValue(kDays, m_days->value());
     settings.setValue(kMinimised, m_startMinimised->isChecked());
     settings.setValue(kTray, m_keepInTray->isChecked());
+    m_dataLocation->save(settings);
     QDialog::accept();
 }
 

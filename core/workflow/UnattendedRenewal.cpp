@@ -5,10 +5,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace certdeck::workflow {
@@ -48,6 +50,26 @@ bool UnattendedRenewal::isInstalled(const QString& unitDir) {
     const QString dir = unitDir.isEmpty() ? defaultUnitDir() : unitDir;
     return QFileInfo::exists(dir + QLatin1Char('/') + QLatin1String(kTimerUnit)) &&
            QFileInfo::exists(dir + QLatin1Char('/') + QLatin1String(kServiceUnit));
+}
+
+QString UnattendedRenewal::installedDataDir(const QString& unitDir) {
+    const QString dir = unitDir.isEmpty() ? defaultUnitDir() : unitDir;
+    QFile f(dir + QLatin1Char('/') + QLatin1String(kServiceUnit));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    // Reads back what serviceUnit() wrote: ExecStart="PROG" --data-dir "DIR" renew --all, each argument
+    // quoted by systemdQuote(). A unit edited by hand into another shape gives no answer.
+    static const QRegularExpression re(QStringLiteral("^ExecStart=.* --data-dir \"((?:[^\"\\\\]|\\\\.)*)\" "),
+                                       QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch m = re.match(QString::fromUtf8(f.read(64 * 1024)));
+    if (!m.hasMatch())
+        return {};
+    QString value = m.captured(1);
+    static const QRegularExpression escaped(QStringLiteral("\\\\(.)"));
+    value.replace(escaped, QStringLiteral("\\1"));
+    value.replace(QStringLiteral("$$"), QStringLiteral("$"));
+    value.replace(QStringLiteral("%%"), QStringLiteral("%"));
+    return value;
 }
 
 QString UnattendedRenewal::cliProgram() {

@@ -34,6 +34,10 @@ public:
     static bool systemdRunning();
     /// Whether the timer unit is in `unitDir` (empty: defaultUnitDir()).
     static bool isInstalled(const QString& unitDir = {});
+    /// The data folder the installed service unit renews (its `--data-dir` argument), empty when no
+    /// unit is installed in `unitDir` (empty: defaultUnitDir()) or it names none. Lets the app say that
+    /// the timer still renews another folder than the one it uses.
+    static QString installedDataDir(const QString& unitDir = {});
     /// certdeck-cli beside the running program, else the one on PATH, else empty.
     static QString cliProgram();
 
