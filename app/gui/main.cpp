@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 #include "ui/Resources.h"
+#include "ui/SettingsDataLocation.h"
 #include "ui/SettingsDialog.h"
 #include "ui/TrayNotifier.h"
 
@@ -29,6 +30,12 @@ int main(int argc, char** argv) {
     QCommandLineOption sandbox(QStringLiteral("sandbox"),
                                QApplication::translate("main", "Use a private local test CA (Pebble) on loopback."));
     parser.addOption(sandbox);
+    QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QApplication::translate("main", "Keep certificates, keys and the database in DIR (wins over CERTDECK_DATA_DIR "
+                                        "and the folder chosen in Settings)."),
+        QStringLiteral("DIR"));
+    parser.addOption(dataDir);
     parser.process(app);
 
     // Translations: Qt's own, then Certdeck's (embedded as :/i18n/certdeck_<lang>.qm).
@@ -42,8 +49,11 @@ int main(int argc, char** argv) {
 
     certdeck::ui::MainWindow::Options options;
     options.sandboxMode = parser.isSet(sandbox);
-    certdeck::ui::MainWindow window(options);
     const QSettings settings;
+    // --data-dir, then CERTDECK_DATA_DIR, then Settings → Data location, then the default.
+    options.dataDir = certdeck::ui::SettingsDataLocation::resolve(parser.value(dataDir),
+                                                                  qEnvironmentVariable("CERTDECK_DATA_DIR"), settings);
+    certdeck::ui::MainWindow window(options);
     if (certdeck::ui::SettingsDialog::startMinimised(settings) && window.tray()->isAvailable())
         window.hide();
     else
