@@ -3,11 +3,14 @@
 
 #include "core/store/StoreExecutor.h"
 #include "ui/AddDomainWizard.h"
+#include "ui/ServerDialog.h"
+#include "ui/ServerStore.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoroFuture>
+#include <QCoroSignal>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -89,7 +92,13 @@ WizardChallengePage::WizardChallengePage(bool sandboxMode, store::StoreExecutor*
     m_server = new QComboBox(m_remoteBox);
     m_server->setObjectName(QStringLiteral("challengeServer"));
     m_server->setAccessibleName(tr("SSH server"));
-    remoteForm->addRow(tr("&Server:"), m_server);
+    m_addServer = new QPushButton(tr("&Add server…"), m_remoteBox);
+    m_addServer->setObjectName(QStringLiteral("challengeAddServer"));
+    m_addServer->setAccessibleName(tr("Add an SSH server"));
+    auto* serverRow = new QHBoxLayout;
+    serverRow->addWidget(m_server, 1);
+    serverRow->addWidget(m_addServer);
+    remoteForm->addRow(tr("&Server:"), serverRow);
     m_preset = new QComboBox(m_remoteBox);
     m_preset->setObjectName(QStringLiteral("challengeServerPreset"));
     m_preset->setAccessibleName(tr("Web server software"));
@@ -135,6 +144,11 @@ WizardChallengePage::WizardChallengePage(bool sandboxMode, store::StoreExecutor*
     m_wildcardNote->setWordWrap(true);
     m_wildcardNote->setVisible(false);
     layout->addWidget(m_wildcardNote);
+    m_sandboxNote = new QLabel(this);
+    m_sandboxNote->setObjectName(QStringLiteral("challengeSandboxNote"));
+    m_sandboxNote->setWordWrap(true);
+    m_sandboxNote->setVisible(false);
+    layout->addWidget(m_sandboxNote);
     layout->addStretch(1);
 
     m_group->addButton(m_builtIn, static_cast<int>(ChallengeMethod::BuiltIn));
@@ -152,6 +166,7 @@ WizardChallengePage::WizardChallengePage(bool sandboxMode, store::StoreExecutor*
         if (!m_webrootEdited)
             m_remoteWebroot->setText(defaultWebroot(m_preset->currentData().toString()));
     });
+    connect(m_addServer, &QPushButton::clicked, this, [this] { addServer(); });
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Web server folder"), m_webroot->text());
         if (!dir.isEmpty()) {
@@ -173,8 +188,80 @@ void WizardChallengePage::initializePage() {
                                "server choices are off. Pick a DNS provider, or Manual to add the record yourself."));
     if (m_hasWildcard && !m_dns->isChecked())
         m_dns->setChecked(true);
+    // The local test CA resolves every name to this computer and asks its own DNS: a token on another
+    // server or a TXT record at a real DNS host is never seen by it.
+    m_sandboxCa = m_sandboxMode || (w && (w->context().sandboxMode || w->context().defaultCa == CaChoice::Sandbox));
+    m_sandboxNote->setVisible(m_sandboxCa);
+    m_sandboxNote->setText(
+        tr("The local test CA only checks this computer, so a web server over SSH and DNS records cannot be used "
+           "with it. Use the built-in responder or a folder on this computer; for a real server, choose a real "
+           "CA (start Certdeck without --sandbox, or change the default CA in Settings)."));
+    if (m_sandboxCa && (m_remote->isChecked() || m_dns->isChecked()))
+        m_builtIn->setChecked(true);
     updateEnabled();
     load();
+}
+
+QCoro::Task<void> WizardChallengePage::addServer() {
+    if (!m_store)
+        co_return;
+    QPointer<WizardChallengePage> self(this);
+    QPointer<ServerDialog> dialog = new ServerDialog(std::nullopt, this);
+    auto finished = qCoro(dialog.data(), &QDialog::finished);
+    dialog->open();
+    const int result = co_await finished;
+    if (!self || !dialog)
+        co_return;
+    dialog->deleteLater();
+    if (result != QDialog::Accepted) {
+        Q_EMIT serverAdded(QString(), false);
+        co_return;
+    }
+    const store::ServerRecord record = dialog->record();
+    const std::optional<SecureBytes> secret = dialog->secret();
+    if (m_server->findData(record.name) >= 0) {
+        m_serverNote->setText(
+            tr("There is already a server named %1: pick it above, or add it under another name.").arg(record.name));
+        Q_EMIT serverAdded(QString(), false);
+        co_return;
+    }
+    m_addServer->setEnabled(false);
+    m_serverNote->setText(tr("Saving %1…").arg(record.name));
+    auto saving = ServerStore::save(m_store, record, secret, false);
+    const Status saved = co_await saving;
+    if (!self)
+        co_return;
+    if (!saved) {
+        m_addServer->setEnabled(true);
+        m_serverNote->setText(saved.error().userMessage);
+        Q_EMIT serverAdded(QString(), false);
+        co_return;
+    }
+    // Confirm the host key now, while the user is here, rather than fail at the first connection.
+    m_serverNote->setText(tr("Asking %1 for its host key…").arg(record.host));
+    const QPointer<QWidget> parent(this);
+    auto confirming = ServerStore::confirmHostKey(parent, m_store, record);
+    const Result<bool> trusted = co_await confirming;
+    if (!self)
+        co_return;
+    auto reloading = load();
+    co_await reloading;
+    if (!self)
+        co_return;
+    m_addServer->setEnabled(true);
+    m_server->setCurrentIndex(std::max(0, m_server->findData(record.name)));
+    m_remote->setChecked(true);
+    if (!trusted)
+        m_serverNote->setText(tr("Added %1, but its host key could not be checked: %2 Certdeck asks again at the "
+                                 "first connection.")
+                                  .arg(record.name, trusted.error().userMessage));
+    else if (!*trusted)
+        m_serverNote->setText(tr("Added %1. Its host key is not trusted, so Certdeck will not connect to it: confirm "
+                                 "the key with Test in the Servers section.")
+                                  .arg(record.name));
+    else
+        m_serverNote->setText(tr("Added %1; its host key is trusted.").arg(record.name));
+    Q_EMIT serverAdded(record.name, trusted && *trusted);
 }
 
 QCoro::Task<void> WizardChallengePage::load() {
@@ -205,11 +292,10 @@ QCoro::Task<void> WizardChallengePage::load() {
     if (!servers)
         m_serverNote->setText(servers.error().userMessage);
     else if (m_server->count() == 0)
-        m_serverNote->setText(tr("No servers yet: add one in the Servers section (it asks you to confirm the "
-                                 "server's host key), then come back here."));
+        m_serverNote->setText(tr("No servers yet: Add server… (it asks you to confirm the server's host key)."));
     else
         m_serverNote->setText(tr("Certdeck writes the token file into this folder over SFTP and removes it "
-                                 "afterwards. Add more servers in the Servers section."));
+                                 "afterwards."));
 
     const QString previousProvider = m_dnsProvider->currentData().toString();
     while (m_dnsProvider->count() > 1)
@@ -228,7 +314,10 @@ QCoro::Task<void> WizardChallengePage::load() {
 void WizardChallengePage::updateEnabled() {
     m_builtIn->setEnabled(!m_hasWildcard);
     m_localWebroot->setEnabled(!m_hasWildcard);
-    m_remote->setEnabled(!m_hasWildcard);
+    m_remote->setEnabled(!m_hasWildcard && !m_sandboxCa);
+    m_dns->setEnabled(!m_sandboxCa);
+    for (QRadioButton* off : {m_remote, m_dns})
+        off->setToolTip(m_sandboxCa ? m_sandboxNote->text() : QString());
     m_webroot->setEnabled(m_localWebroot->isChecked());
     m_remoteBox->setEnabled(m_remote->isChecked());
     m_dnsBox->setEnabled(m_dns->isChecked());
@@ -242,11 +331,11 @@ bool WizardChallengePage::isComplete() const {
     case ChallengeMethod::LocalWebroot:
         return !m_hasWildcard && QFileInfo(m_webroot->text()).isDir();
     case ChallengeMethod::RemoteWebroot:
-        return !m_hasWildcard && m_server->currentIndex() >= 0 &&
+        return !m_hasWildcard && !m_sandboxCa && m_server->currentIndex() >= 0 &&
                QDir::isAbsolutePath(m_remoteWebroot->text().trimmed()) &&
                m_remoteWebroot->text().trimmed().startsWith(QLatin1Char('/'));
     case ChallengeMethod::Dns01:
-        return true;
+        return !m_sandboxCa;
     }
     return false;
 }

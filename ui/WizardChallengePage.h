@@ -11,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QRadioButton;
 class QWidget;
 
@@ -25,6 +26,10 @@ namespace certdeck::ui {
 /// webroot default per preset and an optional self-check), or a DNS record through a stored DNS
 /// provider or by hand (Manual). Servers and providers are read from the store as the page opens.
 /// Wildcard names force dns-01 (RFC 8555 §7.1.3): the http-01 choices are disabled with the reason.
+/// The local test CA (sandbox mode, or the sandbox as the default CA) validates only against this
+/// computer: the SSH webroot and dns-01 are disabled with the reason (challengeSandboxNote). "Add
+/// server…" (challengeAddServer) opens the ServerDialog, saves the server (ServerStore), confirms its
+/// host key and selects it.
 class WizardChallengePage : public QWizardPage {
     Q_OBJECT
 public:
@@ -41,11 +46,17 @@ public:
     /// The webroot a preset's default site serves ("nginx", "apache": /var/www/html; "generic": none).
     static QString defaultWebroot(const QString& preset);
 
+    /// Whether the local test CA will validate (the SSH webroot and dns-01 are then off).
+    [[nodiscard]] bool sandboxCa() const { return m_sandboxCa; }
+
 Q_SIGNALS:
     void loaded();
+    /// "Add server…" ended: `name` was saved (empty: nothing was added); `trusted` when its host key is.
+    void serverAdded(const QString& name, bool trusted);
 
 private:
     QCoro::Task<void> load();
+    QCoro::Task<void> addServer();
     void updateEnabled();
 
     bool m_sandboxMode;
@@ -58,6 +69,7 @@ private:
     QLineEdit* m_webroot = nullptr;
     QWidget* m_remoteBox = nullptr;
     QComboBox* m_server = nullptr;
+    QPushButton* m_addServer = nullptr;
     QComboBox* m_preset = nullptr;
     QLineEdit* m_remoteWebroot = nullptr;
     QCheckBox* m_skipSelfCheck = nullptr;
@@ -66,6 +78,8 @@ private:
     QComboBox* m_dnsProvider = nullptr;
     QLabel* m_dnsNote = nullptr;
     QLabel* m_wildcardNote = nullptr;
+    QLabel* m_sandboxNote = nullptr;
+    bool m_sandboxCa = false;
     bool m_hasWildcard = false;
     bool m_loaded = false;
     bool m_webrootEdited = false;
