@@ -8,6 +8,7 @@
 #include "core/schedule/Notifier.h"
 #include "core/schedule/RenewalScheduler.h"
 #include "core/store/Store.h"
+#include "core/workflow/DeployedCheck.h"
 #include "core/workflow/RenewCertificate.h"
 #include "core/workflow/StoredNotifiers.h"
 #include "ui/TrayNotifier.h"
@@ -212,6 +213,19 @@ QCoro::Task<void> RenewalService::run() {
                                << workflow::RenewOutcome::stateName(outcome.state) << message;
             Q_EMIT lineageChecked(name, renewed, failed, message);
         }
+        // As `renew` does after its run: ask each stored deploy target of these lineages what it serves.
+        // Another certificate there is recorded and notified by the check itself (the desktop notifier
+        // above included), once a day per target and certificate, so twice-a-day passes do not repeat it.
+        QStringList looked;
+        for (const auto& item : std::as_const(work))
+            looked << item.first;
+        auto checking = workflow::checkDeployed(env, looked, cancel);
+        const QList<workflow::DeployedState> states = co_await checking;
+        if (!self)
+            co_return;
+        for (const workflow::DeployedState& state : states)
+            if (!state.error && !state.matches())
+                Q_EMIT deployedDiffers(state.lineage, state.target, state.address);
     }
     m_busy = false;
     Q_EMIT busyChanged(false);

@@ -27,11 +27,13 @@ class TrayNotifier;
 /// Renewal while the app is open: core/schedule's RenewalScheduler wakes when the earliest lineage on
 /// the dashboard is due (and twice a day regardless), then each due lineage is renewed as
 /// `certdeck-cli renew` does it (workflow::renewLineage: ARI, the planner's decision, the lineage lock
-/// shared with the systemd timer, KeyVault + history, deploy to stored targets, events). It runs as
+/// shared with the systemd timer, KeyVault + history, deploy to stored targets, events), then what their
+/// deploy targets serve is checked (workflow::checkDeployed). It runs as
 /// coroutines on the GUI thread's event loop — the network parts are asynchronous — with a Store of
 /// its own opened on this thread for the workflow's few small queries; the dashboard's bulk reads stay
 /// on the StoreExecutor. Renewal notices (renewed, failed, expiring) go to the desktop through the
-/// TrayNotifier. One renewal at a time.
+/// TrayNotifier, and to the notification targets the user stored (Settings → Notifications, the same
+/// ones the timer's `renew --all` uses). One renewal at a time.
 class RenewalService : public QObject {
     Q_OBJECT
 public:
@@ -62,6 +64,9 @@ Q_SIGNALS:
     void lineageChecked(const QString& lineage, bool renewed, bool failed, const QString& message);
     /// A renewal run started / ended.
     void busyChanged(bool busy);
+    /// After a pass, a deploy target of a lineage it looked at serves another certificate than the stored
+    /// one (workflow::checkDeployed; the tray notice and stored notifications come from the check, once a day).
+    void deployedDiffers(const QString& lineage, const QString& target, const QString& address);
     /// A step of the renewal of `lineage` in words ("Validating renew-me.example").
     void progressed(const QString& lineage, const QString& text);
 

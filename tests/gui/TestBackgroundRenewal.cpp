@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Renewal while the app is open: a lineage issued by the REAL Pebble whose CA window (ARI) says
 // "renew now" is renewed by the main window's RenewalService without anyone clicking, the store gets
-// version 2 and a "renewed" event, and the dashboard row follows. Offscreen; waits with QTRY_*.
+// version 2 and a "renewed" event, and the dashboard row follows; the stored notification target (a real
+// webhook receiver) hears "renewed", as from the timer's renew --all. Offscreen; waits with QTRY_*.
 #include "PebbleLineage.h"
 #include "core/store/Store.h"
+#include "tests/support/WebhookReceiverFixture.h"
 #include "ui/CertificateTableModel.h"
 #include "ui/DashboardPage.h"
 #include "ui/MainWindow.h"
@@ -11,6 +13,9 @@
 #include "ui/StoreCertificateRows.h"
 
 #include <QApplication>
+#include <QCoroTask>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -20,11 +25,15 @@ using namespace certdeck;
 
 class TestBackgroundRenewal : public QObject {
     Q_OBJECT
+    test::WebhookReceiverFixture m_receiver;
+
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("CertdeckTest"));
         QCoreApplication::setApplicationName(QStringLiteral("certdeck-renewal-test"));
+        QString error;
+        CERTDECK_REQUIRE(m_receiver.start(&error), error);
     }
 
     void dueLineageIsRenewedWhileTheWindowIsOpen() {
@@ -52,6 +61,17 @@ private Q_SLOTS:
             QVERIFY(current);
             QCOMPARE(current->version, 1);
             firstNotAfter = current->notAfter;
+            // A notification target stored as Settings → Notifications / `notify add` store it (its URL
+            // in the store's Secrets; the file backend here, no keyring needed).
+            QVERIFY((*st)->setSecretsBackend(store::Secrets::Backend::File));
+            const SecureBytes url(m_receiver.url(QStringLiteral("/renewals")).toString().toUtf8());
+            QVERIFY(QCoro::waitFor((*st)->secrets().write(QStringLiteral("notify/hook"), url)));
+            store::NotifierRecord hook;
+            hook.name = QStringLiteral("hook");
+            hook.kind = QStringLiteral("webhook");
+            hook.settings = QJsonObject{{QStringLiteral("format"), QStringLiteral("json")},
+                                        {QStringLiteral("host"), QStringLiteral("127.0.0.1")}};
+            QVERIFY((*st)->notifiers().save(hook));
         }
 
         ui::MainWindow::Options o;
@@ -82,6 +102,11 @@ private Q_SLOTS:
         QVERIFY(events);
         QVERIFY(std::any_of(events->cbegin(), events->cend(),
                             [](const store::EventRecord& e) { return e.kind == QLatin1String("renewed"); }));
+        // The app's renewal also told the stored target, as the timer's renew --all would.
+        QTRY_VERIFY(!m_receiver.requests().isEmpty());
+        const QJsonObject note = QJsonDocument::fromJson(m_receiver.requests().last().body).object();
+        QCOMPARE(note.value(QStringLiteral("event")).toString(), QStringLiteral("renewed"));
+        QCOMPARE(note.value(QStringLiteral("certificate")).toString(), name);
         // Renewed once: the new certificate is not due again, so nothing else was ordered.
         QVERIFY(w.renewal()->nextDue() > QDateTime::currentDateTimeUtc().addDays(1));
     }
