@@ -219,21 +219,32 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
     const bool caOffersAri =
         accountRow && accountRow->directory.contains(QStringLiteral("renewalInfo")) && current != nullptr;
 
-    std::unique_ptr<acme::AcmeClient> client;
+    std::shared_ptr<acme::AcmeClient> client;
+    int requestsBefore = 0; ///< a shared client's count when this renewal took it
     auto openClient = [&]() -> QCoro::Task<Status> {
         if (client)
             co_return Status{};
-        client = std::make_unique<acme::AcmeClient>(*env.http);
+        const QString key = directoryUrl.toString();
+        if (const auto it = env.clients.find(key); it != env.clients.end()) {
+            client = it->second;
+            requestsBefore = client->requestCount();
+            co_return Status{};
+        }
+        auto fresh = std::make_shared<acme::AcmeClient>(*env.http);
         AccountOptions accountOptions = env.accountOptions;
         accountOptions.createIfMissing = options.dryRun || accountOptions.createIfMissing;
-        auto open = openStoreAccount(*client, store, directoryUrl, accountOptions, progress, cancel);
+        auto open = openStoreAccount(*fresh, store, directoryUrl, accountOptions, progress, cancel);
         auto account = co_await open;
         if (!account)
             co_return account.error();
+        // Another renewal may have opened one meanwhile: keep the first, use this one for this renewal.
+        env.clients.emplace(key, fresh);
+        client = fresh;
         co_return Status{};
     };
 
-    if (!options.dryRun && caOffersAri && env.planner.shouldCheckAri(state, now)) {
+    // A forced renewal happens whatever the window says: asking would only cost a request.
+    if (!options.dryRun && !options.force && caOffersAri && env.planner.shouldCheckAri(state, now)) {
         auto opening = openClient();
         auto opened = co_await opening;
         std::optional<crypto::Certificate> leaf;
@@ -448,7 +459,7 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
         out.state = RenewOutcome::State::Renewed;
         out.version = *version;
         out.orderUrl = issued->orderUrl;
-        out.requests = client ? client->requestCount() : 0;
+        out.requests = client ? client->requestCount() - requestsBefore : 0;
         out.notAfter = issued->chain.leaf().notAfter();
         out.message = QObject::tr("Renewed %1, valid until %2").arg(name, out.notAfter.toString(Qt::ISODate));
         progress.done(QStringLiteral("renew:") + name, out.message);

@@ -20,6 +20,10 @@
 #include <optional>
 #include <vector>
 
+namespace certdeck::acme {
+class AcmeClient;
+}
+
 namespace certdeck::workflow {
 
 using SolverList = std::vector<std::shared_ptr<acme::ChallengeSolver>>;
@@ -43,6 +47,10 @@ struct RenewalEnvironment {
     /// Empty: solversForLineage() (every stored method) sharing `responders`.
     SolverFactory solvers;
     SharedResponders responders;
+    /// ACME clients by directory URL with their account open, shared by the run's renewals: one
+    /// connection, one directory fetch and one account load for a hundred renewals from one CA
+    /// (AcmeClient serves concurrent orders: each request takes its own nonce).
+    std::map<QString, std::shared_ptr<acme::AcmeClient>> clients;
     std::vector<schedule::Notifier*> notifiers;
     QString lockOwner; ///< empty: this process (RenewalLockRepository::processOwner())
     qint64 lockTtlSeconds = 3600;
@@ -76,7 +84,8 @@ struct RenewOutcome {
     QDateTime notAfter;
     int orders = 0;   ///< ACME orders this renewal placed (0 or 1)
     QUrl orderUrl;    ///< Renewed/DryRun: the order the certificate came from
-    int requests = 0; ///< ACME requests this renewal sent
+    int requests = 0; ///< ACME requests sent for this renewal (with a shared client, also those of renewals running at
+                      ///< the same time)
     /// Renewed: one result per stored deploy target (empty without targets).
     QList<deploy::DeployResult> deployments;
 
