@@ -553,13 +553,25 @@ bool MainWindow::isUnattendedRenewalInstalled() const {
 
 void MainWindow::updateUnattendedStatus() {
     const bool installed = isUnattendedRenewalInstalled();
-    m_unattended->setText(installed ? tr("Unattended renewal: installed (systemd timer, twice a day)")
-                                    : tr("Unattended renewal: off — renews only while Certdeck is open"));
-    m_unattended->setToolTip(installed ? tr("The systemd user timer %1 runs 'certdeck-cli renew --all' even when "
-                                            "Certdeck is closed.")
-                                             .arg(QLatin1String(workflow::UnattendedRenewal::kTimerUnit))
-                                       : QString());
-    m_installTimer->setVisible(!installed);
+    // A timer installed for another data folder (the user chose a new one since) renews the wrong store.
+    const QString timerDir = installed ? workflow::UnattendedRenewal::installedDataDir() : QString();
+    const bool otherFolder =
+        !timerDir.isEmpty() && QDir(timerDir).absolutePath() != QDir(m_options.dataDir).absolutePath();
+    if (otherFolder) {
+        m_unattended->setText(tr("Unattended renewal: renews another folder"));
+        m_unattended->setToolTip(tr("The systemd user timer renews the certificates in %1, not in %2, the folder "
+                                    "Certdeck uses now. Install it again for this folder.")
+                                     .arg(timerDir, m_options.dataDir));
+    } else {
+        m_unattended->setText(installed ? tr("Unattended renewal: installed (systemd timer, twice a day)")
+                                        : tr("Unattended renewal: off — renews only while Certdeck is open"));
+        m_unattended->setToolTip(installed ? tr("The systemd user timer %1 runs 'certdeck-cli renew --all' even when "
+                                                "Certdeck is closed.")
+                                                 .arg(QLatin1String(workflow::UnattendedRenewal::kTimerUnit))
+                                           : QString());
+    }
+    m_installTimer->setVisible(!installed || otherFolder);
+    m_installTimer->setText(otherFolder ? tr("Install for this folder…") : tr("Install…"));
     m_installTimer->setToolTip(systemdUser() ? tr("Install a systemd user timer that renews certificates twice a day")
                                              : tr("Show the crontab line that renews certificates twice a day"));
 }

@@ -100,6 +100,25 @@ private Q_SLOTS:
         MainWindow again(o);
         auto* status2 = again.findChild<QLabel*>(QStringLiteral("statusUnattended"));
         QVERIFY(status2->text().contains(QLatin1String("installed")));
+
+        // Started on another data folder, the app says the timer renews the other one and offers to
+        // install it for this one.
+        QTemporaryDir otherData;
+        MainWindow::Options other = o;
+        other.dataDir = otherData.path();
+        MainWindow elsewhere(other);
+        elsewhere.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&elsewhere));
+        auto* status3 = elsewhere.findChild<QLabel*>(QStringLiteral("statusUnattended"));
+        auto* install3 = elsewhere.findChild<QPushButton*>(QStringLiteral("installTimerButton"));
+        QVERIFY2(status3->text().contains(QLatin1String("another folder")), qPrintable(status3->text()));
+        QVERIFY(status3->toolTip().contains(data.path()));
+        QVERIFY(install3->isVisible());
+        QTest::mouseClick(install3, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(readFile(units + QStringLiteral("certdeck-renew.service")).contains(otherData.path()),
+                                 10000);
+        QTRY_VERIFY2(status3->text().contains(QLatin1String("installed")), qPrintable(status3->text()));
+        QVERIFY(!install3->isVisible());
         QVERIFY(QFile::remove(units + QStringLiteral("certdeck-renew.timer")));
         QVERIFY(QFile::remove(units + QStringLiteral("certdeck-renew.service")));
     }
