@@ -13,7 +13,7 @@ struct Notification {
     enum class Kind {
         Renewed,
         RenewalFailed, ///< with the reason
-        Expiring,      ///< in `daysLeft` days (14, 7, 3, 1)
+        Expiring,      ///< in `daysLeft` days: the user's first warning (default 14), then 14, 7, 3, 1 below it
         DeployFailed,
         DeployedDiffers, ///< a server serves another certificate than the stored one
     };

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/schedule/RenewalPlanner.h"
 
+#include <QList>
 #include <QObject>
 
 #include <algorithm>
+#include <utility>
 
 namespace certdeck::schedule {
 
@@ -92,11 +94,19 @@ RenewalDecision RenewalPlanner::decide(const RenewalState& s, const QDateTime& n
 }
 
 int RenewalPlanner::expiryNoticeDue(const QDateTime& notAfter, const QDateTime& now, int lastNoticeDays,
-                                    qint64 renewalMarginSeconds) {
+                                    qint64 renewalMarginSeconds, int firstNoticeDays) {
     if (!notAfter.isValid())
         return 0;
-    const qint64 left = now.secsTo(notAfter);
+    firstNoticeDays = std::clamp(firstNoticeDays, 1, kMaxFirstNoticeDays);
+    // The user's first warning, then the usual steps below it, most urgent first.
+    QList<int> thresholds;
     for (const int days : {1, 3, 7, 14}) {
+        if (days < firstNoticeDays)
+            thresholds << days;
+    }
+    thresholds << firstNoticeDays;
+    const qint64 left = now.secsTo(notAfter);
+    for (const int days : std::as_const(thresholds)) {
         if (renewalMarginSeconds > 0 && qint64(days) * 86400 >= renewalMarginSeconds)
             break;
         if (left <= qint64(days) * 86400) {

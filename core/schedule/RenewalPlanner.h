@@ -66,12 +66,19 @@ public:
     [[nodiscard]] bool shouldCheckAri(const RenewalState& state, const QDateTime& now) const;
     /// The wait after the `failureCount`-th consecutive failure: 60 s, 600 s, 6000 s, then 86400 s.
     [[nodiscard]] static qint64 backoffSeconds(int failureCount);
-    /// The "expires in N days" notice due now (14, 7, 3 or 1), given the last one sent for this
-    /// certificate (0: none yet); 0 when none is due. With `renewalMarginSeconds` > 0 (the time left at
-    /// the planned renewal of an automatically renewed certificate), thresholds at or above it are
-    /// skipped: a 6-day certificate renewed with 3 days left is no news at 7 days.
+    /// The first expiry notice by default, and the largest a user may choose (Settings, `config set`).
+    static constexpr int kDefaultFirstNoticeDays = 14;
+    static constexpr int kMaxFirstNoticeDays = 60;
+    /// The "expires in N days" notice due now, given the last one sent for this certificate (0: none
+    /// yet); 0 when none is due. Notices come at `firstNoticeDays` (clamped to 1–60; the user's "warn me
+    /// N days before expiry") and then at each of 14, 7, 3 and 1 below it — 30 gives 30, 14, 7, 3, 1;
+    /// 10 gives 10, 7, 3, 1 — each once, a smaller one superseding a larger one not yet sent. With
+    /// `renewalMarginSeconds` > 0 (the time left at the planned renewal of an automatically renewed
+    /// certificate), thresholds at or above it are skipped: a 6-day certificate renewed with 3 days
+    /// left is no news at 7 days.
     [[nodiscard]] static int expiryNoticeDue(const QDateTime& notAfter, const QDateTime& now, int lastNoticeDays,
-                                             qint64 renewalMarginSeconds = 0);
+                                             qint64 renewalMarginSeconds = 0,
+                                             int firstNoticeDays = kDefaultFirstNoticeDays);
 
     [[nodiscard]] const Policy& policy() const { return m_policy; }
 

@@ -21,7 +21,8 @@ Store::Store(QString dataDir, std::unique_ptr<Database> db)
     , m_events(*m_db)
     , m_locks(*m_db)
     , m_pendingOrders(*m_db)
-    , m_notifiers(*m_db) {}
+    , m_notifiers(*m_db)
+    , m_settings(*m_db) {}
 
 QString Store::defaultDataDir() {
     const QByteArray env = qgetenv("CERTDECK_DATA_DIR");

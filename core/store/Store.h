@@ -15,6 +15,7 @@
 #include "core/store/RenewalLockRepository.h"
 #include "core/store/Secrets.h"
 #include "core/store/ServerRepository.h"
+#include "core/store/SettingRepository.h"
 
 #include <QString>
 
@@ -47,6 +48,7 @@ public:
     RenewalLockRepository& renewalLocks() { return m_locks; }
     PendingOrderRepository& pendingOrders() { return m_pendingOrders; }
     NotifierRepository& notifiers() { return m_notifiers; }
+    SettingRepository& settings() { return m_settings; }
 
     /// The Secrets backend the user chose for this folder (keychain unless set to file).
     [[nodiscard]] Secrets secrets() const;
@@ -68,6 +70,7 @@ private:
     RenewalLockRepository m_locks;
     PendingOrderRepository m_pendingOrders;
     NotifierRepository m_notifiers;
+    SettingRepository m_settings;
 };
 
 } // namespace certdeck::store

@@ -167,17 +167,29 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
     const store::CertificateRecord* current = latest ? &*latest : nullptr;
     QDateTime now = env.clock->now();
 
-    // Expiry notices (14/7/3/1 days), once each per certificate, whether or not renewal is automatic.
+    // Expiry notices (the user's first warning, default 14 days, then 14/7/3/1 below it), once each per
+    // certificate, whether or not renewal is automatic.
     if (current && !options.dryRun) {
+        // Set in the app's Settings or with `certdeck-cli config set`; a broken value is not worth a
+        // failed renewal, so it falls back to the default.
+        const auto firstSetting =
+            store.settings().value(QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays));
+        bool numeric = false;
+        const int firstSet = firstSetting ? firstSetting->toInt(&numeric) : 0;
+        const int firstNoticeDays = numeric ? std::clamp(firstSet, 1, schedule::RenewalPlanner::kMaxFirstNoticeDays)
+                                            : schedule::RenewalPlanner::kDefaultFirstNoticeDays;
         // Automatic renewal normally happens before any notice is due; notices then only mean it is late.
         const qint64 margin =
             lineage->autoRenew
                 ? std::max<qint64>(
                       env.planner.plannedRenewal(renewalStateFor(*lineage, current)).secsTo(current->notAfter), 1)
                 : 0;
-        const int days =
-            schedule::RenewalPlanner::expiryNoticeDue(current->notAfter, now, lineage->lastNotifiedExpiryDays, margin);
+        const int days = schedule::RenewalPlanner::expiryNoticeDue(
+            current->notAfter, now, lineage->lastNotifiedExpiryDays, margin, firstNoticeDays);
         if (days > 0) {
+            // The notice is for threshold `days`; people are told the whole days actually left.
+            const int daysLeft =
+                static_cast<int>(std::clamp<qint64>((now.secsTo(current->notAfter) + 86399) / 86400, 1, days));
             lineage->lastNotifiedExpiryDays = days;
             if (auto s = store.lineages().update(*lineage); !s)
                 co_return fail(s.error());
@@ -185,15 +197,16 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
             e.kind = QStringLiteral("expiring");
             e.lineageId = lineage->id;
             e.subject = name;
-            e.message = QObject::tr("Certificate %1 expires in %n day(s) (%2).", nullptr, days)
+            e.message = QObject::tr("Certificate %1 expires in %n day(s) (%2).", nullptr, daysLeft)
                             .arg(name, current->notAfter.toString(Qt::ISODate));
+            // The threshold, so the notices sent for one certificate read 30, 14, 7, 3, 1 whatever the timing.
             e.data = QJsonObject{{QStringLiteral("daysLeft"), days}};
             appendEvent(env, e);
             schedule::Notification n;
             n.kind = schedule::Notification::Kind::Expiring;
             n.subject = name;
             n.names = lineage->names;
-            n.daysLeft = days;
+            n.daysLeft = daysLeft;
             n.notAfter = current->notAfter;
             n.at = now;
             auto notify = sendNotification(env, n, lineage->id);

@@ -3,7 +3,8 @@
 // the (manual) clock passes the planned time, with the lineage's settings, a new KeyVault version and
 // history, an event and a webhook notification; validation failures back off, record events, notify,
 // and pause after repeated authorization failures (no further orders); a lineage locked by another
-// live process is not ordered twice; renew --all runs several at once.
+// live process is not ordered twice; renew --all runs several at once; the first expiry notice comes
+// as many days ahead as the stored setting says.
 #include "core/acme/AcmeClient.h"
 #include "core/challenge/StandaloneSolver.h"
 #include "core/schedule/WebhookNotifier.h"
@@ -239,6 +240,44 @@ private Q_SLOTS:
         l = h.store->lineages().byName(name);
         QCOMPARE(l->failureCount, 0);
         QVERIFY(l->pausedReason.isEmpty());
+    }
+
+    void expiryNoticeFromTheStoredFirstWarning() {
+        Harness h;
+        QString error;
+        CERTDECK_REQUIRE(h.start(&error), error);
+        const QString name = QStringLiteral("warn.example.test");
+        QVERIFY2(h.issue(name, &error), qPrintable(error));
+        auto lineage = h.store->lineages().byName(name);
+        QVERIFY(lineage);
+        // Renewed by hand: only the notices speak for it.
+        lineage->autoRenew = false;
+        QVERIFY(h.store->lineages().update(*lineage));
+        const QDateTime notAfter = h.store->certificates().latest(lineage->id)->notAfter;
+        h.clock->set(notAfter.addDays(-20));
+        // With the default first warning (14 days), 20 days left is not news yet.
+        QCOMPARE(h.renew(name).state, workflow::RenewOutcome::State::NotDue);
+        QCOMPARE(*h.store->events().count(QStringLiteral("expiring")), 0);
+        // "Warn me 30 days before expiry", as the Settings dialog or `certdeck-cli config set` stores it.
+        QVERIFY(h.store->settings().setValue(QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays),
+                                             QStringLiteral("30")));
+        QCOMPARE(h.renew(name).state, workflow::RenewOutcome::State::NotDue);
+        QCOMPARE(*h.store->events().count(QStringLiteral("expiring")), 1);
+        QTRY_COMPARE(h.receiver.requests().size(), 1);
+        const QJsonObject note = QJsonDocument::fromJson(h.receiver.requests().first().body).object();
+        QCOMPARE(note.value(QStringLiteral("event")).toString(), QStringLiteral("expiring"));
+        QCOMPARE(note.value(QStringLiteral("certificate")).toString(), name);
+        QCOMPARE(note.value(QStringLiteral("daysLeft")).toInt(), 20); // the days actually left
+        // Once per certificate: the next run a day later says nothing new.
+        h.clock->advance(86400);
+        QCOMPARE(h.renew(name).state, workflow::RenewOutcome::State::NotDue);
+        QCOMPARE(*h.store->events().count(QStringLiteral("expiring")), 1);
+        // A value out of range is clamped (60 at most): nothing new either, since 30 was already sent.
+        QVERIFY(h.store->settings().setValue(QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays),
+                                             QStringLiteral("365")));
+        QCOMPARE(h.renew(name).state, workflow::RenewOutcome::State::NotDue);
+        QCOMPARE(*h.store->events().count(QStringLiteral("expiring")), 1);
+        QCOMPARE(h.receiver.requests().size(), 1);
     }
 
     void lockedLineageIsNotOrderedTwice() {

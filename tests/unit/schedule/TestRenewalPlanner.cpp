@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The renewal policy: a third of the lifetime left (half under 10 days), jitter only earlier and
 // bounded, a random but stable point in the ARI window, backoff 1 min / 10 min / 100 min / daily,
-// Retry-After honoured, pause after repeated authorization failures, expiry notices once each.
+// Retry-After honoured, pause after repeated authorization failures, expiry notices once each, from
+// the user's chosen first warning (default 14 days) down to 1 day.
 #include "core/common/Clock.h"
 #include "core/schedule/RenewalPlanner.h"
 
@@ -165,6 +166,61 @@ private Q_SLOTS:
         QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-6), 0, 3 * 86400 + 3600), 0);
         QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-3), 0, 3 * 86400 + 3600), 3);
         QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-3), 0, 3 * 86400), 0);
+    }
+
+    void expiryNoticesFromTheUsersFirstWarning_data() {
+        QTest::addColumn<int>("first");
+        QTest::addColumn<QList<int>>("expected");
+        QTest::newRow("30") << 30 << QList<int>{30, 14, 7, 3, 1};
+        QTest::newRow("10") << 10 << QList<int>{10, 7, 3, 1};
+        QTest::newRow("14 (default)") << 14 << QList<int>{14, 7, 3, 1};
+        QTest::newRow("7") << 7 << QList<int>{7, 3, 1};
+        QTest::newRow("1") << 1 << QList<int>{1};
+        QTest::newRow("60") << 60 << QList<int>{60, 14, 7, 3, 1};
+        QTest::newRow("0 clamps to 1") << 0 << QList<int>{1};
+        QTest::newRow("99 clamps to 60") << 99 << QList<int>{60, 14, 7, 3, 1};
+    }
+    void expiryNoticesFromTheUsersFirstWarning() {
+        QFETCH(int, first);
+        QFETCH(QList<int>, expected);
+        // A 90-day certificate, not renewed automatically, looked at every hour of its life: each
+        // notice exactly once, in order, at its threshold.
+        const QDateTime notAfter = kStart.addDays(90);
+        QList<int> sent;
+        int last = 0;
+        for (QDateTime now = kStart; now < notAfter; now = now.addSecs(3600)) {
+            const int days = RenewalPlanner::expiryNoticeDue(notAfter, now, last, 0, first);
+            if (days == 0)
+                continue;
+            QVERIFY(now.secsTo(notAfter) <= qint64(days) * 86400);
+            QVERIFY(now.secsTo(notAfter) > qint64(days) * 86400 - 3600);
+            sent << days;
+            last = days;
+        }
+        QCOMPARE(sent, expected);
+    }
+
+    void expiryNoticeFirstWarningEdges() {
+        const QDateTime notAfter = kStart.addDays(90);
+        // 20 days left: a 30-day first warning is due, the default one is not yet.
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-20), 0, 0, 30), 30);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-20), 0), 0);
+        // Sent once: no second 30-day notice; the 14-day one supersedes it later.
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-19), 30, 0, 30), 0);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-14), 30, 0, 30), 14);
+        // The machine was off past several thresholds: the most urgent one only.
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-5), 0, 0, 30), 7);
+        // The setting raised after the 14-day notice went out: nothing new until 7.
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-10), 14, 0, 30), 0);
+        // The setting lowered to 10 after the 30-day notice: 10, which is smaller, still comes.
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-10), 30, 0, 10), 10);
+        // Renewed automatically with 30 days + jitter left: the 30-day warning is no news, the rule
+        // that skips thresholds at or above the renewal margin is unchanged.
+        const qint64 margin = 30 * 86400 + 3600;
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-29), 0, margin, 60), 0);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-29), 0, margin, 30), 30);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-29), 0, 30 * 86400, 30), 0);
+        QCOMPARE(RenewalPlanner::expiryNoticeDue(notAfter, notAfter.addDays(-14), 0, 30 * 86400, 30), 14);
     }
 };
 

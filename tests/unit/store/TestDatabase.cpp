@@ -7,6 +7,7 @@
 #include "core/store/NotifierRepository.h"
 #include "core/store/PendingOrderRepository.h"
 #include "core/store/ServerRepository.h"
+#include "core/store/SettingRepository.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -120,6 +121,12 @@ private Q_SLOTS:
         n.name = QStringLiteral("ops");
         n.kind = QStringLiteral("webhook");
         QVERIFY(notifiers.save(n));
+        // Schema 5: no settings yet, so every preference reads as its default; then it is kept.
+        SettingRepository settings(**db);
+        const QString firstNotice = QString::fromLatin1(SettingRepository::kFirstExpiryNoticeDays);
+        QCOMPARE(*settings.value(firstNotice, QStringLiteral("14")), QStringLiteral("14"));
+        QVERIFY(settings.setValue(firstNotice, QStringLiteral("30")));
+        QCOMPARE(*settings.value(firstNotice, QStringLiteral("14")), QStringLiteral("30"));
         // Usable afterwards: a new lineage with every column.
         LineageRepository lineages(**db);
         Lineage fresh;

@@ -232,6 +232,34 @@ private Q_SLOTS:
         QCOMPARE(m_store->notifiers().remove(QStringLiteral("ops")).error().code, ErrorCode::NotFound);
     }
 
+    void settingsKeptWithoutSecrets() {
+        SettingRepository& settings = m_store->settings();
+        const QString key = QString::fromLatin1(SettingRepository::kFirstExpiryNoticeDays);
+        QCOMPARE(*settings.value(key, QStringLiteral("14")), QStringLiteral("14"));
+        QCOMPARE(*settings.value(key), QString());
+        QVERIFY(settings.setValue(key, QStringLiteral("30")));
+        QCOMPARE(*settings.value(key, QStringLiteral("14")), QStringLiteral("30"));
+        QVERIFY(settings.setValue(key, QStringLiteral("7"))); // replaced, not duplicated
+        QCOMPARE(*settings.value(key, QStringLiteral("14")), QStringLiteral("7"));
+        // Another process (the timer-started CLI) opening the same folder sees it.
+        {
+            auto other = Store::open(m_dir.path() + QStringLiteral("/data"));
+            QVERIFY2(other, qPrintable(why(other)));
+            QCOMPARE(*(*other)->settings().value(key), QStringLiteral("7"));
+        }
+        // Secrets belong in the keychain: a key that names one is refused and nothing is written.
+        for (const char* bad : {"smtp/password", "dns/apiToken", "eab/secret", "ssh/passphrase", "cf/apikey"}) {
+            const Status refused = settings.setValue(QString::fromLatin1(bad), QStringLiteral("s3cr3t"));
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+            QCOMPARE(*settings.value(QString::fromLatin1(bad)), QString());
+        }
+        QVERIFY(!settings.setValue(QStringLiteral(" "), QStringLiteral("1")));
+        QVERIFY(settings.remove(key));
+        QCOMPARE(*settings.value(key, QStringLiteral("14")), QStringLiteral("14"));
+        QVERIFY(settings.remove(key)); // forgetting an unset key is fine
+    }
+
     void pendingOrderOnePerLineage() {
         Lineage l = makeLineage(QStringLiteral("pending.example"));
         QVERIFY(m_store->lineages().insert(l));
