@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SettingsDialog.h"
 
+#include "core/schedule/RenewalPlanner.h"
 #include "core/store/StoreExecutor.h"
 #include "core/workflow/AccountFiles.h"
 #include "ui/MainWindow.h"
+#include "ui/MessageBar.h"
 #include "ui/NotifierListWidget.h"
 #include "ui/SettingsDataLocation.h"
+#include "ui/StoreCall.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,6 +17,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -42,7 +46,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     : SettingsDialog(storeOfWindow(parent), parent) {}
 
 SettingsDialog::SettingsDialog(store::StoreExecutor* store, QWidget* parent)
-    : QDialog(parent) {
+    : QDialog(parent)
+    , m_store(store) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     const QSettings settings;
@@ -89,17 +94,31 @@ SettingsDialog::SettingsDialog(store::StoreExecutor* store, QWidget* parent)
     m_tabs->addTab(general, tr("&General"));
 
     auto* notifications = new QWidget(m_tabs);
+    m_notificationsTab = notifications;
     notifications->setObjectName(QStringLiteral("settingsNotificationsTab"));
     auto* notifyLayout = new QVBoxLayout(notifications);
     auto* notifyForm = new QFormLayout;
     m_days = new QSpinBox(notifications);
     m_days->setObjectName(QStringLiteral("settingsNotifyDays"));
-    m_days->setAccessibleName(tr("Warn this many days before expiry"));
-    m_days->setRange(1, 60);
+    m_days->setAccessibleName(tr("First expiry notice, days before expiry"));
+    m_days->setRange(1, schedule::RenewalPlanner::kMaxFirstNoticeDays);
     m_days->setSuffix(tr(" days before expiry"));
+    // Until the store answers (or when there is none): what this desktop chose last.
     m_days->setValue(notifyDaysBefore(settings));
+    connect(m_days, &QSpinBox::valueChanged, this, [this] { m_daysEdited = true; });
     notifyForm->addRow(tr("&Warn me:"), m_days);
+    auto* daysNote =
+        new QLabel(store ? tr("The first notice; then 14, 7, 3 and 1 days before expiry. The unattended renewal timer "
+                              "(certdeck-cli renew) uses this too.")
+                         : tr("The first notice; then 14, 7, 3 and 1 days before expiry. There is no data folder, so "
+                              "the unattended renewal timer keeps its own setting (certdeck-cli config)."),
+                   notifications);
+    daysNote->setObjectName(QStringLiteral("settingsNotifyDaysNote"));
+    daysNote->setWordWrap(true);
+    notifyForm->addRow(QString(), daysNote);
     notifyLayout->addLayout(notifyForm);
+    m_notifyMessage = new MessageBar(QStringLiteral("settingsNotifyMessage"), notifications);
+    notifyLayout->addWidget(m_notifyMessage);
     auto* targetsText = new QLabel(tr("Besides the desktop, renewal notices (renewed, failed, expiring, a server "
                                       "serving another certificate) go to these targets — also from the "
                                       "unattended renewal timer:"),
@@ -116,15 +135,46 @@ SettingsDialog::SettingsDialog(store::StoreExecutor* store, QWidget* parent)
     m_tabs->addTab(m_dataLocation, tr("&Data location"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("settingsOk"));
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setObjectName(QStringLiteral("settingsOk"));
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("settingsCancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     layout->addWidget(buttons);
     setMinimumWidth(640);
+    loadStoredSettings();
+}
+
+void SettingsDialog::loadStoredSettings() {
+    if (!m_store) {
+        m_loaded = true;
+        return;
+    }
+    auto job = m_store->run([](store::Store& s) {
+        return s.settings().value(QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays));
+    });
+    whenReady(job, this, [this](const Result<QString>& r) {
+        m_loaded = true;
+        if (!r) {
+            m_notifyMessage->showError(r.error());
+            Q_EMIT storedSettingsLoaded();
+            return;
+        }
+        bool numeric = false;
+        const int stored = r->toInt(&numeric);
+        // Not set in the store yet: the value shown (this desktop's earlier choice) is stored on OK.
+        m_storedDays = numeric ? std::clamp(stored, 1, schedule::RenewalPlanner::kMaxFirstNoticeDays) : -1;
+        if (numeric && !m_daysEdited) {
+            const QSignalBlocker quiet(m_days);
+            m_days->setValue(m_storedDays);
+        }
+        Q_EMIT storedSettingsLoaded();
+    });
 }
 
 void SettingsDialog::accept() {
+    if (m_saving)
+        return;
     QSettings settings;
     settings.setValue(kCa, m_ca->currentData().toInt());
     settings.setValue(kKey, m_keyType->currentData().toString());
@@ -132,7 +182,32 @@ void SettingsDialog::accept() {
     settings.setValue(kMinimised, m_startMinimised->isChecked());
     settings.setValue(kTray, m_keepInTray->isChecked());
     m_dataLocation->save(settings);
-    QDialog::accept();
+    // The store's value is what renewals obey. It is written when the user changed it, or when the store
+    // had none yet; OK pressed before the store answered, untouched, leaves the store as it is.
+    const int days = m_days->value();
+    if (!m_store || !(m_daysEdited || (m_loaded && days != m_storedDays))) {
+        QDialog::accept();
+        return;
+    }
+    m_saving = true;
+    m_ok->setEnabled(false);
+    m_notifyMessage->clear();
+    const QString value = QString::number(days);
+    auto job = m_store->run([value](store::Store& s) {
+        return s.settings().setValue(QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays), value);
+    });
+    whenReady(job, this, [this, days](const Status& written) {
+        m_saving = false;
+        m_ok->setEnabled(true);
+        if (!written) {
+            m_tabs->setCurrentWidget(m_notificationsTab);
+            m_notifyMessage->showError(written.error());
+            return;
+        }
+        m_storedDays = days;
+        m_daysEdited = false;
+        QDialog::accept();
+    });
 }
 
 CaChoice SettingsDialog::defaultCa(const QSettings& settings) {
@@ -147,7 +222,8 @@ crypto::KeyType SettingsDialog::defaultKeyType(const QSettings& settings) {
 }
 
 int SettingsDialog::notifyDaysBefore(const QSettings& settings) {
-    return std::clamp(settings.value(kDays, 14).toInt(), 1, 60);
+    return std::clamp(settings.value(kDays, schedule::RenewalPlanner::kDefaultFirstNoticeDays).toInt(), 1,
+                      schedule::RenewalPlanner::kMaxFirstNoticeDays);
 }
 
 bool SettingsDialog::startMinimised(const QSettings& settings) {
