@@ -40,16 +40,19 @@ QCoro::Task<Status> save(store::StoreExecutor* store, store::ServerRecord record
     co_return Status();
 }
 
-QCoro::Task<Result<bool>> confirmHostKey(QPointer<QWidget> parent, store::StoreExecutor* store,
-                                         store::ServerRecord server) {
+QCoro::Task<Result<HostKeyCheck>> checkHostKey(QPointer<QWidget> parent, store::StoreExecutor* store,
+                                               store::ServerRecord server) {
     const ssh::SshTarget target = workflow::sshTargetFor(server, store->dataDir());
+    // probeHostKey never logs in and never writes: nothing is sent before the key is confirmed.
     auto probeTask = ssh::SshSession::probeHostKey(target);
     const Result<ssh::HostKeyInfo> probe = co_await probeTask;
     if (!parent)
         co_return Error(ErrorCode::Cancelled, QObject::tr("The window was closed."));
     if (!probe)
         co_return probe.error();
-    const QString fingerprint = probe->fingerprint;
+    HostKeyCheck check;
+    check.fingerprint = probe->fingerprint;
+    check.changed = probe->status == ssh::HostKeyStatus::Changed;
     if (probe->status != ssh::HostKeyStatus::Known) {
         QPointer<HostKeyDialog> dialog = new HostKeyDialog(*probe, server.name, server.hostKeyFingerprint, parent);
         auto finished = qCoro(dialog.data(), &QDialog::finished);
@@ -60,23 +63,35 @@ QCoro::Task<Result<bool>> confirmHostKey(QPointer<QWidget> parent, store::StoreE
         if (!parent)
             co_return Error(ErrorCode::Cancelled, QObject::tr("The window was closed."));
         if (decision != HostKeyDialog::Trust && decision != HostKeyDialog::Replace)
-            co_return false;
+            co_return check;
         // trustHostKey connects again and records the key only if it still has exactly this fingerprint.
         const bool replace = decision == HostKeyDialog::Replace;
+        const QString fingerprint = check.fingerprint;
         auto trustTask = ssh::SshSession::trustHostKey(target, fingerprint, replace);
         const Result<ssh::HostKeyInfo> trusted = co_await trustTask;
         if (!trusted)
             co_return trusted.error();
     }
-    if (server.hostKeyFingerprint != fingerprint) {
-        server.hostKeyFingerprint = fingerprint;
+    check.trusted = true;
+    if (server.hostKeyFingerprint != check.fingerprint) {
+        server.hostKeyFingerprint = check.fingerprint;
         const store::ServerRecord updated = server;
         auto job = store->run([updated](store::Store& s) { return s.servers().save(updated); });
         const Result<qint64> saved = co_await job;
         if (!saved)
             co_return saved.error();
+        check.rowUpdated = true;
     }
-    co_return true;
+    co_return check;
+}
+
+QCoro::Task<Result<bool>> confirmHostKey(QPointer<QWidget> parent, store::StoreExecutor* store,
+                                         store::ServerRecord server) {
+    auto checking = checkHostKey(parent, store, server);
+    auto check = co_await checking;
+    if (!check)
+        co_return check.error();
+    co_return check->trusted;
 }
 
 } // namespace certdeck::ui::ServerStore

@@ -19,10 +19,22 @@ class StoreExecutor;
 
 namespace certdeck::ui {
 
-/// Saving an SSH server from any screen the same way (the wizard's "Add server…" now; ServersPage keeps
-/// an equivalent copy until it moves here): the secret to the keychain first, then the row; and
-/// confirming the host key once with the HostKeyDialog.
+/// Saving an SSH server from any screen the same way (the wizard's "Add server…" and the Servers
+/// section): the secret to the keychain first, then the row; and confirming the host key once with the
+/// HostKeyDialog.
 namespace ServerStore {
+
+/// What confirming a host key came to.
+struct HostKeyCheck {
+    /// The key is trusted now: it was already known, or the user trusted (or, changed, replaced) it.
+    bool trusted = false;
+    /// The server presented another key than the one recorded for it (the red stop).
+    bool changed = false;
+    /// The fingerprint was written on the server's row (the row changed).
+    bool rowUpdated = false;
+    /// The key the server presented.
+    QString fingerprint;
+};
 
 /// Puts `secret` (password or key passphrase) in the store's Secrets under record.secretKey(), or
 /// removes the entry with `dropSecret`, then saves the row through `store`. A row whose secret never
@@ -36,6 +48,11 @@ QCoro::Task<Status> save(store::StoreExecutor* store, store::ServerRecord record
 /// an Error when the server could not be reached or the row not saved. Cancelled when `parent` is gone.
 QCoro::Task<Result<bool>> confirmHostKey(QPointer<QWidget> parent, store::StoreExecutor* store,
                                          store::ServerRecord server);
+
+/// confirmHostKey, saying more: whether the key had changed and whether the row was updated (for a
+/// screen that words a refusal differently for a changed key, or lists the rows).
+QCoro::Task<Result<HostKeyCheck>> checkHostKey(QPointer<QWidget> parent, store::StoreExecutor* store,
+                                               store::ServerRecord server);
 
 } // namespace ServerStore
 } // namespace certdeck::ui

@@ -4,12 +4,12 @@
 #include "core/ssh/SshSession.h"
 #include "core/store/StoreExecutor.h"
 #include "core/workflow/LineageDeployment.h"
-#include "ui/HostKeyDialog.h"
+#include "core/workflow/ServerLogin.h"
 #include "ui/MessageBar.h"
 #include "ui/ServerDialog.h"
+#include "ui/ServerStore.h"
 
 #include <QCoroFuture>
-#include <QCoroSignal>
 #include <QPointer>
 
 #include <chrono>
@@ -74,23 +74,6 @@ RecordListPage::Removal ServersPage::removalOf(const store::ServerRecord& server
     return removal;
 }
 
-QCoro::Task<Status> ServersPage::save(store::ServerRecord record, std::optional<SecureBytes> secret, bool dropSecret) {
-    // The secret first: a server row whose password never reached the keychain would fail later with
-    // a confusing login error. Switching to the agent removes the stored one.
-    if (secret || dropSecret) {
-        const QString key = record.secretKey();
-        const QString context = tr("Storing the password of %1 in the keychain").arg(record.name);
-        auto storing = storeSecret(key, secret, context);
-        if (const Status stored = co_await storing; !stored)
-            co_return stored;
-    }
-    auto job = executor()->run([record](store::Store& s) { return s.servers().save(record); });
-    const Result<qint64> saved = co_await job;
-    if (!saved)
-        co_return saved.error();
-    co_return Status();
-}
-
 QCoro::Task<> ServersPage::runAdd(std::optional<store::ServerRecord> existing) {
     QPointer<ServersPage> self(this);
     QPointer<ServerDialog> dialog = new ServerDialog(existing, this);
@@ -107,7 +90,8 @@ QCoro::Task<> ServersPage::runAdd(std::optional<store::ServerRecord> existing) {
     if (existing && (existing->host != record.host || existing->port != record.port))
         record.hostKeyFingerprint.clear();
     setBusy(true);
-    auto saving = save(record, secret, dropSecret);
+    // The secret first, then the row (ServerStore): switching to the agent removes the stored one.
+    auto saving = ServerStore::save(executor(), record, secret, dropSecret);
     const Status saved = co_await saving;
     if (!self)
         co_return;
@@ -128,97 +112,58 @@ QCoro::Task<> ServersPage::runTest(store::ServerRecord server) {
     message()->showMessage(tr("Connecting to %1…").arg(server.name));
     const ssh::SshTarget target = workflow::sshTargetFor(server, executor()->dataDir());
 
-    // 1. The host key, before anything is sent: probeHostKey never logs in and never writes.
-    auto probeTask = ssh::SshSession::probeHostKey(target);
-    const Result<ssh::HostKeyInfo> probe = co_await probeTask;
+    // 1. The host key, before anything is sent: asked once, recorded in known_hosts and on the row.
+    const QPointer<QWidget> parent(this);
+    auto confirming = ServerStore::checkHostKey(parent, executor(), server);
+    auto hostKey = co_await confirming;
     if (!self)
         co_return;
-    if (!probe) {
-        finishTest(false, probe.error(), QString());
+    if (!hostKey) {
+        finishTest(false, hostKey.error(), QString());
         co_return;
     }
-    const QString fingerprint = probe->fingerprint;
-    if (probe->status != ssh::HostKeyStatus::Known) {
-        QPointer<HostKeyDialog> dialog = new HostKeyDialog(*probe, server.name, server.hostKeyFingerprint, this);
-        auto finished = qCoro(dialog.data(), &QDialog::finished);
-        dialog->open();
-        const int decision = co_await finished;
-        if (!self)
-            co_return;
-        if (dialog)
-            dialog->deleteLater();
-        if (decision != HostKeyDialog::Trust && decision != HostKeyDialog::Replace) {
-            finishTest(
-                false, std::nullopt,
-                probe->status == ssh::HostKeyStatus::Changed
-                    ? tr("Stopped: the host key of %1 changed and nothing was trusted. Certdeck "
-                         "will not connect until the new key is confirmed.")
-                          .arg(server.name)
-                    : tr("Not trusted: nothing was recorded and Certdeck did not log in to %1.").arg(server.name));
-            co_return;
-        }
-        // trustHostKey connects again and records the key only if it still has exactly this fingerprint.
-        const bool replace = decision == HostKeyDialog::Replace;
-        auto trustTask = ssh::SshSession::trustHostKey(target, fingerprint, replace);
-        const Result<ssh::HostKeyInfo> trusted = co_await trustTask;
-        if (!self)
-            co_return;
-        if (!trusted) {
-            finishTest(false, trusted.error(), QString());
-            co_return;
-        }
+    if (!hostKey->trusted) {
+        finishTest(false, std::nullopt,
+                   hostKey->changed
+                       ? tr("Stopped: the host key of %1 changed and nothing was trusted. Certdeck "
+                            "will not connect until the new key is confirmed.")
+                             .arg(server.name)
+                       : tr("Not trusted: nothing was recorded and Certdeck did not log in to %1.").arg(server.name));
+        co_return;
     }
-    if (server.hostKeyFingerprint != fingerprint) {
-        server.hostKeyFingerprint = fingerprint;
-        const store::ServerRecord updated = server;
-        auto job = executor()->run([updated](store::Store& s) { return s.servers().save(updated); });
-        const Result<qint64> saved = co_await job;
-        if (!self)
-            co_return;
-        if (!saved) {
-            finishTest(false, saved.error(), QString());
-            co_return;
-        }
+    const QString fingerprint = hostKey->fingerprint;
+    if (hostKey->rowUpdated) {
         Q_EMIT recordsChanged();
         load();
     }
 
-    // 2. The secret, when the server signs in with one.
+    // 2. The password or key passphrase from the keychain: the same login deployments and renewals use.
     ssh::AuthOptions auth;
-    // A key file usually has no passphrase: then a keychain that cannot be read is no reason to stop (an
-    // encrypted key without its passphrase fails the login with a message saying so).
-    const bool needSecret = server.authMethod == QLatin1String("password");
     if (usesSecret(server)) {
         auto secretsTask = secrets();
         auto backend = co_await secretsTask;
         if (!self)
             co_return;
-        if (!backend) {
-            finishTest(false, backend.error(), QString());
-            co_return;
-        }
-        const QString key = server.secretKey();
-        auto reading = backend->read(key);
-        const Result<SecureBytes> secret = co_await reading;
-        if (!self)
-            co_return;
-        if (secret) {
-            if (server.authMethod == QLatin1String("password")) {
-                auth.password = *secret;
-            } else {
-                const SecureBytes passphrase = *secret;
-                auth.passphrase = [passphrase](const QString&) {
-                    return std::optional<SecureBytes>(passphrase);
-                };
+        if (backend) {
+            auto login = workflow::serverLogin(*backend, server);
+            auto loginAuth = co_await login;
+            if (!self)
+                co_return;
+            if (!loginAuth) {
+                finishTest(false,
+                           loginAuth.error().code == ErrorCode::NotFound
+                               ? Error(ErrorCode::NotFound,
+                                       tr("No password for %1 is in your keychain: edit the server and enter it again.")
+                                           .arg(server.name))
+                               : loginAuth.error(),
+                           QString());
+                co_return;
             }
-        } else if (needSecret) {
-            finishTest(false,
-                       secret.error().code == ErrorCode::NotFound
-                           ? Error(ErrorCode::NotFound,
-                                   tr("No password for %1 is in your keychain: edit the server and enter it again.")
-                                       .arg(server.name))
-                           : secret.error(),
-                       QString());
+            auth = *loginAuth;
+        } else if (server.authMethod == QLatin1String("password")) {
+            // A key file usually has no passphrase: then a keychain that cannot be opened is no reason to
+            // stop (an encrypted key without its passphrase fails the login with a message saying so).
+            finishTest(false, backend.error(), QString());
             co_return;
         }
     }

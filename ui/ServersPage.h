@@ -14,10 +14,11 @@
 namespace certdeck::ui {
 
 /// The SSH servers Certdeck deploys to (the store's ServerRepository): name, address, user, how it
-/// signs in, the host key fingerprint it trusts. Add / Edit (ServerDialog; a password or passphrase
-/// goes to the store's Secrets, never into SQLite), Remove, and Test: the host key first
-/// (SshSession::probeHostKey; an unknown key asks through HostKeyDialog and only "Trust" records it,
-/// a changed key is a red stop), then a login and a harmless `id -un`.
+/// signs in, the host key fingerprint it trusts. Add / Edit (ServerDialog; saved through ServerStore: a
+/// password or passphrase goes to the store's Secrets, never into SQLite), Remove, and Test: the host
+/// key first (ServerStore::checkHostKey: an unknown key asks through HostKeyDialog and only "Trust"
+/// records it, a changed key is a red stop), then the login deployments use (workflow::serverLogin)
+/// and a harmless `id -un`.
 /// Everything that touches the store runs on the StoreExecutor's thread; SSH on libssh's own threads.
 class ServersPage : public RecordListPageOf<store::ServerRecord> {
     Q_OBJECT
@@ -45,9 +46,6 @@ protected:
     [[nodiscard]] Removal removalOf(const store::ServerRecord& server) const override;
     QCoro::Task<> runAdd(std::optional<store::ServerRecord> existing) override;
     QCoro::Task<> runTest(store::ServerRecord server) override;
-
-private:
-    QCoro::Task<Status> save(store::ServerRecord record, std::optional<SecureBytes> secret, bool dropSecret);
 };
 
 } // namespace certdeck::ui
