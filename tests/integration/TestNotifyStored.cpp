@@ -4,8 +4,10 @@
 // keychain (a private Secret Service); `notify list` shows them without secrets; `notify test` reaches
 // a real local webhook receiver and a real SMTP server (aiosmtpd, STARTTLS required); `renew` uses the
 // stored targets; `notify remove` forgets one. Neither the password nor the webhook's secret path ever
-// appears in the SQLite files or in the CLI's output and logs.
+// appears in the SQLite files or in the CLI's output and logs. `notify settings --warn-days N` keeps the
+// first expiry notice's days in the store setting renewals read.
 #include "app/cli/Cli.h"
+#include "core/store/Store.h"
 #include "tests/support/KeyringFixture.h"
 #include "tests/support/PebbleFixture.h"
 #include "tests/support/SmtpFixture.h"
@@ -183,6 +185,31 @@ private Q_SLOTS:
         QCOMPARE(list.json().value(QStringLiteral("notifiers")).toArray().size(), 2);
         Run again = cli({QStringLiteral("notify"), QStringLiteral("remove"), QStringLiteral("hook")});
         QVERIFY(again.code != 0);
+    }
+
+    void warnDaysSetting() {
+        // Unset: the default the renewals use.
+        Run shown = cli({QStringLiteral("--json"), QStringLiteral("notify"), QStringLiteral("settings")});
+        QVERIFY2(shown.code == 0, qPrintable(shown.err));
+        QCOMPARE(shown.json().value(QStringLiteral("warnDays")).toInt(), 14);
+        Run set = cli({QStringLiteral("notify"), QStringLiteral("settings"), QStringLiteral("--warn-days"),
+                       QStringLiteral("30")});
+        QVERIFY2(set.code == 0, qPrintable(set.err));
+        QVERIFY(set.out.contains(QLatin1String("30 days before expiry")));
+        // Out of range or not a number: refused, the stored value unchanged.
+        for (const char* bad : {"0", "61", "soon"}) {
+            Run refused = cli({QStringLiteral("notify"), QStringLiteral("settings"), QStringLiteral("--warn-days"),
+                               QString::fromLatin1(bad)});
+            QVERIFY(refused.code != 0);
+            QVERIFY(refused.err.contains(QLatin1String("--warn-days")));
+        }
+        shown = cli({QStringLiteral("--json"), QStringLiteral("notify"), QStringLiteral("settings")});
+        QCOMPARE(shown.json().value(QStringLiteral("warnDays")).toInt(), 30);
+        // The very setting renewals read (and the app's Settings dialog writes).
+        auto store = store::Store::open(m_dir.filePath(QStringLiteral("data")));
+        QVERIFY(store);
+        QCOMPARE(*(*store)->settings().value(QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays)),
+                 QStringLiteral("30"));
     }
 
     void secretsNeverInTheStoreOrLogs() {

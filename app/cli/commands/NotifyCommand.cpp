@@ -3,12 +3,15 @@
 
 #include "app/cli/commands/CommandSupport.h"
 #include "app/cli/commands/StoreSupport.h"
+#include "core/schedule/RenewalPlanner.h"
 #include "core/schedule/WebhookNotifier.h"
 #include "core/workflow/StoredNotifiers.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace certdeck::cli {
 
@@ -38,7 +41,7 @@ QString describe(const store::NotifierRecord& r) {
 
 QCoro::Task<int> NotifyCommand::run(CliContext& ctx) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add | list | remove | test"));
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add | list | remove | test | settings"));
     p.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The notification target's name."));
     const QCommandLineOption webhook(QStringLiteral("webhook"), QStringLiteral("add: the webhook URL (https)."),
                                      QStringLiteral("URL"));
@@ -64,7 +67,11 @@ QCoro::Task<int> NotifyCommand::run(CliContext& ctx) {
     const QCommandLineOption caFile(QStringLiteral("ca-file"),
                                     QStringLiteral("add: also trust this CA (PEM) for the mail server."),
                                     QStringLiteral("PEM"));
-    p.addOptions({webhook, format, smtpHost, smtpPort, security, from, to, user, passwordFile, caFile});
+    const QCommandLineOption warnDays(QStringLiteral("warn-days"),
+                                      QStringLiteral("settings: the first expiry notice, N days before expiry (1-60; "
+                                                     "then 14, 7, 3, 1 below it). Default 14."),
+                                      QStringLiteral("N"));
+    p.addOptions({webhook, format, smtpHost, smtpPort, security, from, to, user, passwordFile, caFile, warnDays});
     int code = 0;
     if (!parseCommandLine(p, ctx, name(), &code))
         co_return code;
@@ -93,6 +100,32 @@ QCoro::Task<int> NotifyCommand::run(CliContext& ctx) {
         }
         if (ctx.json)
             printJson(ctx, QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("notifiers"), arr}});
+        co_return 0;
+    }
+
+    if (action == QLatin1String("settings")) {
+        // The same store setting as the app's Settings → Notifications, so the timer and the app agree.
+        const QString key = QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays);
+        if (p.isSet(warnDays)) {
+            bool ok = false;
+            const int days = p.value(warnDays).toInt(&ok);
+            if (!ok || days < 1 || days > schedule::RenewalPlanner::kMaxFirstNoticeDays)
+                co_return fail(Error(ErrorCode::InvalidInput, QObject::tr("--warn-days takes 1 to %1 (days).")
+                                                                  .arg(schedule::RenewalPlanner::kMaxFirstNoticeDays)));
+            if (auto s = st.settings().setValue(key, QString::number(days)); !s)
+                co_return fail(s.error());
+        }
+        auto stored = st.settings().value(key);
+        if (!stored)
+            co_return fail(stored.error());
+        bool numeric = false;
+        const int set = stored->toInt(&numeric);
+        const int days = numeric ? std::clamp(set, 1, schedule::RenewalPlanner::kMaxFirstNoticeDays)
+                                 : schedule::RenewalPlanner::kDefaultFirstNoticeDays;
+        if (ctx.json)
+            printJson(ctx, QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("warnDays"), days}});
+        else
+            *ctx.out << "First expiry notice: " << days << " days before expiry (then 14, 7, 3 and 1 below it).\n";
         co_return 0;
     }
 
@@ -135,8 +168,9 @@ QCoro::Task<int> NotifyCommand::run(CliContext& ctx) {
     }
 
     if (!isNotifierName(target) || (action != QLatin1String("add") && action != QLatin1String("remove")))
-        co_return fail(
-            Error(ErrorCode::InvalidInput, QObject::tr("Say what to do: add NAME, list, remove NAME or test [NAME].")));
+        co_return fail(Error(ErrorCode::InvalidInput,
+                             QObject::tr("Say what to do: add NAME, list, remove NAME, test [NAME] or settings "
+                                         "[--warn-days N].")));
 
     if (action == QLatin1String("remove")) {
         auto record = st.notifiers().byName(target);

@@ -11,13 +11,15 @@ namespace certdeck::cli {
 ///   notify add NAME --smtp-host HOST [--smtp-port 587] [--security starttls|tls|none] --from ADDR
 ///                   --to ADDR... [--user USER --password-file FILE] [--ca-file PEM]
 ///   notify list | notify remove NAME | notify test [NAME]
+///   notify settings [--warn-days N]   the first expiry notice, N days before expiry (store setting
+///                                     notifications/firstExpiryNoticeDays, shared with the app)
 /// The webhook URL and the SMTP password go to the keychain (or the chosen secrets file), never to
 /// the database.
 class NotifyCommand final : public Command {
 public:
     [[nodiscard]] QString name() const override { return QStringLiteral("notify"); }
     [[nodiscard]] QString summary() const override {
-        return QStringLiteral("notification targets (webhook, e-mail): add, list, remove, test");
+        return QStringLiteral("notification targets (webhook, e-mail): add, list, remove, test; settings");
     }
     QCoro::Task<int> run(CliContext& ctx) override;
 };
