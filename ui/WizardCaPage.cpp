@@ -3,6 +3,7 @@
 
 #include "ui/AddDomainWizard.h"
 #include "ui/WizardCaDirectory.h"
+#include "ui/WizardChallengePage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,6 +39,11 @@ WizardCaPage::WizardCaPage(CaChoice defaultCa, crypto::KeyType defaultKey, bool 
     m_caDescription->setObjectName(QStringLiteral("wizardCaDescription"));
     m_caDescription->setWordWrap(true);
     form->addRow(QString(), m_caDescription);
+    m_sandboxNote = new QLabel(this);
+    m_sandboxNote->setObjectName(QStringLiteral("wizardCaSandboxNote"));
+    m_sandboxNote->setWordWrap(true);
+    m_sandboxNote->setVisible(false);
+    form->addRow(QString(), m_sandboxNote);
 
     m_customUrl = new QLineEdit(this);
     m_customUrl->setObjectName(QStringLiteral("wizardCaUrl"));
@@ -116,6 +122,18 @@ void WizardCaPage::updateVisibility() {
     prefillEab();
     // The sandbox has no terms to agree to.
     m_terms->setVisible(c != CaChoice::Sandbox);
+    const bool conflict = sandboxConflict();
+    if (conflict) {
+        const bool dns = challengeMethod() == ChallengeMethod::Dns01;
+        m_sandboxNote->setText(
+            dns ? tr("The local test CA only checks this computer, so it cannot see a DNS record (dns-01). Go "
+                     "Back and choose the built-in responder or a web server folder on this computer, or choose a "
+                     "real CA here.")
+                : tr("The local test CA only checks this computer, so it cannot reach a web server folder on an SSH "
+                     "server. Go Back and choose the built-in responder or a web server folder on this computer, or "
+                     "choose a real CA here."));
+    }
+    m_sandboxNote->setVisible(conflict);
     const std::optional<CaChoice> twin = IssuanceSettings::stagingTwin(c);
     m_staging->setVisible(twin.has_value());
     if (twin)
@@ -124,10 +142,26 @@ void WizardCaPage::updateVisibility() {
     Q_EMIT completeChanged();
 }
 
+std::optional<ChallengeMethod> WizardCaPage::challengeMethod() const {
+    QWizard* w = wizard();
+    const auto* challenge =
+        w ? qobject_cast<const WizardChallengePage*>(w->page(AddDomainWizard::ChallengePageId)) : nullptr;
+    if (!challenge)
+        return std::nullopt;
+    return challenge->method();
+}
+
+bool WizardCaPage::sandboxConflict() const {
+    if (ca() != CaChoice::Sandbox)
+        return false;
+    const std::optional<ChallengeMethod> method = challengeMethod();
+    return method == ChallengeMethod::Dns01 || method == ChallengeMethod::RemoteWebroot;
+}
+
 bool WizardCaPage::isComplete() const {
     const CaChoice c = ca();
     if (c == CaChoice::Sandbox)
-        return true;
+        return !sandboxConflict();
     if (!m_terms->isChecked())
         return false;
     if (c == CaChoice::Custom) {
@@ -183,6 +217,8 @@ void WizardCaPage::fill(IssuanceSettings& s) const {
 }
 
 void WizardCaPage::initializePage() {
+    // The challenge may have changed since this page was last shown (Back, another method, Next).
+    updateVisibility();
     readProfiles();
 }
 

@@ -8,6 +8,8 @@
 #include <QCoroTask>
 #include <QWizardPage>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -20,6 +22,9 @@ namespace certdeck::ui {
 /// directory URL, or the local test CA), a contact address, the CA's terms, the certificate profile
 /// (read from the chosen CA's directory, meta.profiles, one plain line each), the key type, and
 /// "Try against staging first" (on by default for a CA with a staging twin).
+/// The local test CA validates only against this computer: chosen while the challenge page (which comes
+/// before) answers by DNS or through an SSH server's webroot, it is refused with a plain note saying what
+/// to do (wizardCaSandboxNote) and Next stays off until the CA or the challenge changes.
 class WizardCaPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -30,6 +35,8 @@ public:
     void initializePage() override;
     /// False while the chosen CA's directory is being read for its profiles (tests wait for it).
     [[nodiscard]] bool isReadingProfiles() const { return m_readingProfiles; }
+    /// The local test CA is chosen with a challenge it cannot validate (dns-01, an SSH server's webroot).
+    [[nodiscard]] bool sandboxConflict() const;
 
 Q_SIGNALS:
     void profilesRead();
@@ -42,9 +49,12 @@ private:
     void readProfiles();
     QCoro::Task<void> fetchProfiles(QUrl url, QString trustFile, int generation);
     [[nodiscard]] CaChoice ca() const;
+    /// The challenge page's method; nullopt outside an AddDomainWizard.
+    [[nodiscard]] std::optional<ChallengeMethod> challengeMethod() const;
 
     QComboBox* m_ca = nullptr;
     QLabel* m_caDescription = nullptr;
+    QLabel* m_sandboxNote = nullptr;
     QLineEdit* m_customUrl = nullptr;
     QWidget* m_customRow = nullptr;
     QWidget* m_eabBox = nullptr;
