@@ -107,12 +107,13 @@ SettingsDialog::SettingsDialog(store::StoreExecutor* store, QWidget* parent)
     m_days->setValue(notifyDaysBefore(settings));
     connect(m_days, &QSpinBox::valueChanged, this, [this] { m_daysEdited = true; });
     notifyForm->addRow(tr("&Warn me:"), m_days);
-    auto* daysNote =
-        new QLabel(store ? tr("The first notice; then 14, 7, 3 and 1 days before expiry. The unattended renewal timer "
-                              "(certdeck-cli renew) uses this too.")
-                         : tr("The first notice; then 14, 7, 3 and 1 days before expiry. There is no data folder, so "
-                              "the unattended renewal timer keeps its own setting (certdeck-cli config)."),
-                   notifications);
+    auto* daysNote = new QLabel(
+        store ? tr("The first notice; then 14, 7, 3 and 1 days before expiry. The unattended renewal timer "
+                   "(certdeck-cli renew) uses this too.")
+              : tr("The first notice; then 14, 7, 3 and 1 days before expiry. There is no data folder, so this "
+                   "stays on this desktop; set the renewal timer's with certdeck-cli notify settings "
+                   "--warn-days."),
+        notifications);
     daysNote->setObjectName(QStringLiteral("settingsNotifyDaysNote"));
     daysNote->setWordWrap(true);
     notifyForm->addRow(QString(), daysNote);

@@ -66,7 +66,7 @@ public:
     [[nodiscard]] bool shouldCheckAri(const RenewalState& state, const QDateTime& now) const;
     /// The wait after the `failureCount`-th consecutive failure: 60 s, 600 s, 6000 s, then 86400 s.
     [[nodiscard]] static qint64 backoffSeconds(int failureCount);
-    /// The first expiry notice by default, and the largest a user may choose (Settings, `config set`).
+    /// The first expiry notice by default, and the largest a user may choose (Settings, `notify settings --warn-days`).
     static constexpr int kDefaultFirstNoticeDays = 14;
     static constexpr int kMaxFirstNoticeDays = 60;
     /// The "expires in N days" notice due now, given the last one sent for this certificate (0: none

@@ -16,7 +16,7 @@ class Database;
 class SettingRepository {
 public:
     /// Days before expiry of the first "expires soon" notice (an integer, 1–60; unset: 14). Read by
-    /// workflow::renewLineage, written by the Settings dialog and `certdeck-cli config set`.
+    /// workflow::renewLineage, written by the Settings dialog and `certdeck-cli notify settings --warn-days`.
     static constexpr char kFirstExpiryNoticeDays[] = "notifications/firstExpiryNoticeDays";
 
     explicit SettingRepository(Database& db)

@@ -170,7 +170,7 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
     // Expiry notices (the user's first warning, default 14 days, then 14/7/3/1 below it), once each per
     // certificate, whether or not renewal is automatic.
     if (current && !options.dryRun) {
-        // Set in the app's Settings or with `certdeck-cli config set`; a broken value is not worth a
+        // Set in the app's Settings or with `certdeck-cli notify settings --warn-days`; a broken value is not worth a
         // failed renewal, so it falls back to the default.
         const auto firstSetting =
             store.settings().value(QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays));

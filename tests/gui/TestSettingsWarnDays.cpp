@@ -86,8 +86,8 @@ private Q_SLOTS:
         }
         QCOMPARE(storedDays(executor), QStringLiteral("30"));
 
-        // Set from the command line meanwhile (`certdeck-cli config set`): the dialog shows that, not the
-        // desktop's last choice, and OK without a change leaves it.
+        // Set from the command line meanwhile (`certdeck-cli notify settings --warn-days`): the dialog shows that, not
+        // the desktop's last choice, and OK without a change leaves it.
         QVERIFY(storeDays(executor, QStringLiteral("45")));
         {
             SettingsDialog dialog(&executor, nullptr);

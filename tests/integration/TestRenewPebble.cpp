@@ -258,7 +258,8 @@ private Q_SLOTS:
         // With the default first warning (14 days), 20 days left is not news yet.
         QCOMPARE(h.renew(name).state, workflow::RenewOutcome::State::NotDue);
         QCOMPARE(*h.store->events().count(QStringLiteral("expiring")), 0);
-        // "Warn me 30 days before expiry", as the Settings dialog or `certdeck-cli config set` stores it.
+        // "Warn me 30 days before expiry", as the Settings dialog or `certdeck-cli notify settings --warn-days` stores
+        // it.
         QVERIFY(h.store->settings().setValue(QString::fromLatin1(store::SettingRepository::kFirstExpiryNoticeDays),
                                              QStringLiteral("30")));
         QCOMPARE(h.renew(name).state, workflow::RenewOutcome::State::NotDue);
