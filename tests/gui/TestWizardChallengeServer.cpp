@@ -3,16 +3,23 @@
 // server through the store (key file sign-in against the REAL sshd fixture), shows the host key dialog at
 // once and, trusted, records the key and selects the new server; a second server of the same name is
 // refused. With the local test CA (sandbox mode) the SSH webroot and dns-01 are disabled with the reason.
+// Chosen later on the CA page while the challenge is dns-01 or an SSH webroot, the local test CA is
+// refused with a note saying what to do, and Next stays off until the CA or the challenge changes. No
+// real CA is contacted: the "real CA" is a custom directory on a closed loopback port, so the page's
+// profile read fails as it would offline, and Next must still be allowed.
 #include "core/store/Store.h"
 #include "core/store/StoreExecutor.h"
 #include "tests/support/SshdFixture.h"
 #include "ui/AddDomainWizard.h"
 #include "ui/HostKeyDialog.h"
 #include "ui/Resources.h"
+#include "ui/SandboxService.h"
 #include "ui/ServerDialog.h"
+#include "ui/WizardCaPage.h"
 #include "ui/WizardChallengePage.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoroFuture>
 #include <QLabel>
@@ -52,6 +59,19 @@ WizardChallengePage* toChallengePage(AddDomainWizard& wizard, const QString& nam
     if (page && !QTest::qWaitFor([page] { return page->isLoaded(); }, 30000))
         return nullptr;
     return page;
+}
+
+void chooseCa(AddDomainWizard& wizard, ui::CaChoice choice) {
+    auto* ca = wizard.findChild<QComboBox*>(QStringLiteral("wizardCa"));
+    ca->setCurrentIndex(ca->findData(static_cast<int>(choice)));
+}
+
+bool nextEnabled(AddDomainWizard& wizard) {
+    return wizard.button(QWizard::NextButton)->isEnabled();
+}
+
+void clickNext(AddDomainWizard& wizard) {
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
 }
 
 } // namespace
@@ -187,6 +207,91 @@ private Q_SLOTS:
         QVERIFY(!page3->sandboxCa());
         QVERIFY(third.findChild<QRadioButton*>(QStringLiteral("challengeDns01"))->isEnabled());
         QVERIFY(!third.findChild<QLabel*>(QStringLiteral("challengeSandboxNote"))->isVisible());
+    }
+
+    void caPageRefusesSandboxForRemoteChallenges() {
+        QTemporaryDir data;
+        store::StoreExecutor executor(data.path());
+        // A stored server to pick for the SSH webroot; nothing here connects to it.
+        store::ServerRecord server;
+        server.name = QStringLiteral("web1");
+        server.host = QStringLiteral("192.0.2.1");
+        auto job = executor.run([server](store::Store& s) { return s.servers().save(server); });
+        job.waitForFinished();
+        const Result<qint64> saved = job.result();
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+        // The sandbox offered on the CA page but never started: nothing before the preflight needs Pebble.
+        ui::SandboxService sandbox(data.path());
+        AddDomainWizard::Context ctx;
+        ctx.dataDir = data.path();
+        ctx.store = &executor;
+        ctx.sandbox = &sandbox;
+        // A custom CA with no URL yet: the CA page reads no directory when it opens.
+        ctx.defaultCa = ui::CaChoice::Custom;
+        AddDomainWizard wizard(ctx);
+        WizardChallengePage* challenge = toChallengePage(wizard, QStringLiteral("site.example.test"));
+        QVERIFY(challenge);
+        QVERIFY(!challenge->sandboxCa());
+
+        // dns-01 by hand (Manual is the provider list's first entry).
+        auto* dns = wizard.findChild<QRadioButton*>(QStringLiteral("challengeDns01"));
+        QVERIFY(dns->isEnabled());
+        dns->click();
+        QCOMPARE(wizard.findChild<QComboBox*>(QStringLiteral("challengeDnsProvider"))->currentData().toString(),
+                 QString());
+        clickNext(wizard);
+        QCOMPARE(wizard.currentId(), int(AddDomainWizard::CaPageId));
+        auto* caPage = qobject_cast<ui::WizardCaPage*>(wizard.currentPage());
+        QVERIFY(caPage);
+        auto* note = wizard.findChild<QLabel*>(QStringLiteral("wizardCaSandboxNote"));
+        QVERIFY(note && !note->isVisible());
+
+        // The local test CA: the note says why and what to do, and Next is off.
+        chooseCa(wizard, ui::CaChoice::Sandbox);
+        QVERIFY(note->isVisible());
+        for (const char* words : {"DNS record", "Go Back", "built-in responder", "real CA"})
+            QVERIFY2(note->text().contains(QLatin1String(words)), qPrintable(note->text()));
+        QVERIFY(caPage->sandboxConflict());
+        QVERIFY(!caPage->isComplete());
+        QVERIFY(!nextEnabled(wizard));
+
+        // A real CA: the note goes, and Next comes on once its terms are agreed to, even though its
+        // directory cannot be read (as when offline) and so lists no profiles.
+        chooseCa(wizard, ui::CaChoice::Custom);
+        auto* url = wizard.findChild<QLineEdit*>(QStringLiteral("wizardCaUrl"));
+        url->setText(QStringLiteral("https://127.0.0.1:1/directory"));
+        Q_EMIT url->editingFinished();
+        wizard.findChild<QCheckBox*>(QStringLiteral("wizardTerms"))->setChecked(true);
+        QVERIFY(!note->isVisible());
+        QVERIFY(nextEnabled(wizard));
+        QTRY_VERIFY_WITH_TIMEOUT(!caPage->isReadingProfiles(), 60000);
+        auto* profileNote = wizard.findChild<QLabel*>(QStringLiteral("wizardProfileNote"));
+        QVERIFY2(profileNote->text().contains(QLatin1String("Could not read")), qPrintable(profileNote->text()));
+        QVERIFY(nextEnabled(wizard));
+
+        // Back to the local test CA; then Back on the wizard to the SSH webroot: refused too, saying so.
+        chooseCa(wizard, ui::CaChoice::Sandbox);
+        QVERIFY(!nextEnabled(wizard));
+        QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(AddDomainWizard::ChallengePageId));
+        wizard.findChild<QRadioButton*>(QStringLiteral("challengeRemoteWebroot"))->click();
+        QCOMPARE(wizard.findChild<QComboBox*>(QStringLiteral("challengeServer"))->currentData().toString(),
+                 QStringLiteral("web1"));
+        clickNext(wizard);
+        QCOMPARE(wizard.currentId(), int(AddDomainWizard::CaPageId));
+        QCOMPARE(wizard.findChild<QComboBox*>(QStringLiteral("wizardCa"))->currentData().toInt(),
+                 int(ui::CaChoice::Sandbox));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QLatin1String("SSH server")), qPrintable(note->text()));
+        QVERIFY(!nextEnabled(wizard));
+
+        // Back to the built-in responder: the local test CA can check it, so Next is on.
+        QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
+        wizard.findChild<QRadioButton*>(QStringLiteral("challengeBuiltIn"))->click();
+        clickNext(wizard);
+        QCOMPARE(wizard.currentId(), int(AddDomainWizard::CaPageId));
+        QVERIFY(!note->isVisible());
+        QVERIFY(nextEnabled(wizard));
     }
 };
 
