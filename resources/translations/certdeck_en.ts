@@ -324,10 +324,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This way of answering the CA is not available yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saving the certificate and its key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,6 +333,54 @@
     </message>
     <message>
         <source>Saved in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no data folder to read servers and DNS providers from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading DNS provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the credentials of DNS provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not log in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run against %1 first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run against %1 failed: nothing was ordered from the real CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run against %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run against %1 worked; now the real order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The EAB HMAC key for key ID %1 is not in your keychain: go Back and type it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2771,10 +2815,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An earlier renewal by %1 was interrupted; starting a new order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Renewing %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2815,6 +2855,440 @@
     </message>
     <message>
         <source>Certificate %1 (version %2) valid until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the password of %1 in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing the challenge file into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webroot %1 does not exist on %2. Give the folder the web server serves (its root).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking sudo on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sudo -n works for %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which zone to test in (for example example.com): Certdeck writes a TXT record _certdeck-check.&lt;zone&gt; there and removes it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a zone such as example.com, not the root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check record was added but could not be removed (%1): delete the TXT record %2 with the value %3 by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was cancelled (its record was removed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before TLS was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 KiB before TLS was started; giving up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent data after agreeing to start TLS and before the handshake; refusing the connection (a STARTTLS injection, or a broken server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not answer like an SMTP server: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a line longer than %2 bytes before TLS was started; giving up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not finish the STARTTLS exchange within %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS for %2, so the connection would stay unencrypted. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 greeted with %2 instead of 220: it refuses this client or is not ready (&quot;%3&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused EHLO with %2 (&quot;%3&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its EHLO answer lists no STARTTLS: turn TLS on in the mail server (Postfix: smtpd_tls_security_level = may, with smtpd_tls_cert_file and smtpd_tls_key_file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offered STARTTLS but answered %2 to it (&quot;%3&quot;): the mail server cannot load its certificate or key?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 logs every connection in at once (PREAUTH), where STARTTLS is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not greet like an IMAP server: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It answered &quot;%1&quot;: turn TLS on in the IMAP server (Dovecot: ssl = yes with ssl_cert and ssl_key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered STARTTLS with &quot;%2&quot;, which is not IMAP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not greet like a POP3 server: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It answered &quot;%1&quot;: turn TLS on in the POP3 server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered STLS with &quot;%2&quot;, which is not POP3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown STARTTLS protocol &quot;%1&quot;: use none, smtp, imap or pop3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 on %2 needs passwordless sudo for %3, and sudo -n refused. Add a sudoers rule like &quot;%4&quot; (with visudo, in /etc/sudoers.d/), or connect as a user that may write there. Nothing was changed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating a private upload folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mktemp on %1 answered something that is not a folder path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to remove %1: not an upload folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid upload name &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected answer from stat on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1 into place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notification setting &apos;%1&apos; is a secret: keep it in the keychain, not in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications go to a webhook or by e-mail (smtp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the notification settings failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notification target named &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A setting needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting &apos;%1&apos; looks like a secret: keep it in the keychain, not in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) serves another certificate than the stored one of %3: %4, expiring %5; stored: %6. Deploy it again with &apos;certdeck-cli renew %3 --deploy-only&apos;, or find out who changed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No DNS provider named &quot;%1&quot;: add it with &apos;certdeck-cli dns-provider add&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the credentials of DNS provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA no longer knows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is for other names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key it was finalized with is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the interrupted order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming the interrupted order (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interrupted order cannot be finished (%1); starting a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy target %1: a file&apos;s content must be cert, chain, fullchain, privkey or combined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy target %1 names no folder for the certificate files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy target %1: the verify port is not 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy target %1 uses the server &apos;%2&apos;, which is not in the store any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployed %1 to %2; the server serves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The previous certificate was put back and is served again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The previous files were put back (not verified).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Nothing on the server was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The renewed certificate is stored; deploy it again with &apos;certdeck-cli renew %1 --deploy-only&apos; once the server is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server &apos;%1&apos; this certificate is validated through is not in the store any more: add it again in Servers (or &apos;certdeck-cli server add&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server or the webroot folder to answer http-01 in is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is validated with a TXT record you add by hand, so it cannot renew unattended: renew it from the app, or choose a DNS provider for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An earlier renewal by %1 was interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished the interrupted order %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; deployment failed on %n server(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password of server %1 cannot be read from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifier %1: unknown webhook format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifier %1: the stored webhook address is not a URL; add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifier %1: the mail server is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifier %1: security must be starttls, tls or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifier %1: the sender and recipient addresses are not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifier %1: no CA certificate in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifier %1: unknown kind &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certdeck-cli was not found: install it beside Certdeck or on your PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The units are in %1, but &apos;systemctl --user %2&apos; failed: run it yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialogParts</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreCertificateRows</name>
+    <message numerus="yes">
+        <source>The last %n renewal attempt(s) failed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WizardCaDirectory</name>
+    <message>
+        <source>90-day certificates, renewed about every 60 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90-day certificates for web servers only, leaner contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-day certificates, renewed about every 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WizardManualDnsSolver</name>
+    <message>
+        <source>DNS record added by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a TXT record for %1: %2 with value %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TXT record for %1 is published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every name server serves the record yet; asking the CA anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2866,6 +3340,100 @@
     <message>
         <source>%1 redirected from HTTPS to plain HTTP; refused.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Certdeck did, and when: issued, renewed, deployed, and what failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name or text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (or all shown) with their error details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet. Issuing, renewing and deploying certificates is recorded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n line(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2942,15 +3510,256 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Renewal history, deploy targets, export and revoke appear here as those features arrive.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Renewal history&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Deployed to&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to each server&apos;s verify address and see which certificate it serves right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server &apos;%1&apos; is not in Certdeck any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server, port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 STARTTLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deploy targets: the certificate stays in Certdeck&apos;s folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 serves this certificate (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another certificate: %1…, expires %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 serves %2
+SHA-256 %3
+Issuer %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no certificate to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the certificate for %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA will tell browsers not to trust it any more. This cannot be undone; servers still using it will show errors until they get a new certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no certificate to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked. Renew or issue a new certificate for servers that still use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA was told to revoke this certificate: browsers will refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::CertificateExportDialog</name>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export includes the private key: keep the files somewhere only you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files in a folder (cert, chain, fullchain, privkey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#12 file (.p12) with a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PKCS#12 file holds the private key: give it a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes %1.p12 into the folder (readable only by you).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes cert.pem, chain.pem, fullchain.pem and privkey.pem (readable only by you).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2994,6 +3803,93 @@
     </message>
     <message>
         <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::CertificatesPage</name>
+    <message>
+        <source>Let&apos;s Encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let&apos;s Encrypt (staging)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZeroSSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Trust Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buypass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local test CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every certificate Certdeck issued and renews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificates yet. Add a domain to get its first certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add domain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploys to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not issued yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not issued</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3042,6 +3938,677 @@ Every certificate you add appears here on an expiry timeline.</source>
     </message>
 </context>
 <context>
+    <name>certdeck::ui::DeployDialog</name>
+    <message>
+        <source>Deploy — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing the current certificate of %1 on its servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served certificate (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was deployed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served — matches the current certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed (not verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed, but the server serves another certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous certificate is served again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous files were put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on the server was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no deploy targets: add one in the Add domain wizard&apos;s deploy step or with &apos;certdeck-cli target add&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deployed to %n server(s); each serves the current certificate.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deployed to %1 of %2 servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 serves %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::DnsProviderDialog</name>
+    <message>
+        <source>RFC 2136 dynamic updates (TSIG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PowerDNS API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hetzner DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DigitalOcean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deSEC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acme-dns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own program (hook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual (you add the record yourself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit DNS provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a DNS provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my-dns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the zone&apos;s primary server, e.g. 192.0.2.53</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSIG &amp;key name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSIG key name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as in the server&apos;s configuration, e.g. certdeck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSIG algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://dns.example.com:8081</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acme-dns username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the /register answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bdomain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acme-dns subdomain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acme-dns full domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;subdomain&gt;.auth.acme-dns.io: _acme-challenge names CNAME to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/usr/local/bin/dns-hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ar&amp;guments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; quote arguments that contain spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials are kept in your keychain, never in Certdeck&apos;s files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name identifies the provider&apos;s keychain entry and is what `--dns` names; remove and add the provider to rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: found by asking the server; the Test writes here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: example.com (the Test writes a record here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSIG &amp;secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (kept in your keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base64, as in the server&apos;s key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an API token with Zone:Read and DNS:Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certdeck sends signed updates to your own DNS server (BIND, Knot, PowerDNS…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PowerDNS Authoritative HTTP API (api=yes, api-key in pdns.conf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An acme-dns registration: point _acme-challenge.&lt;your domain&gt; at its full domain with a CNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certdeck runs this program to add and remove each record (CERTDECK_ACTION, CERTDECK_FQDN, CERTDECK_VALUE in its environment). It is started directly, never through a shell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certdeck shows each record; you add it at your DNS host and it waits until the record is visible. Nothing to store, nothing to test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API, with a token you create in its control panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the provider a short name: letters, digits, dot, underscore or dash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of the zone&apos;s primary DNS server (an IP address).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the TSIG key&apos;s name, as the server&apos;s configuration names it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the API&apos;s URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API URL is not a valid URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the username and subdomain from your acme-dns registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the program Certdeck should run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 (it goes to your keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::DnsProvidersPage</name>
+    <message>
+        <source>server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any zone: you add the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any zone the token can change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where Certdeck publishes the TXT records of dns-01 challenges (needed for wildcard certificates). Test a provider to see that it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No DNS providers yet. Add the service that hosts your domain&apos;s DNS, so Certdeck can prove control of the domain with a TXT record — the way to get wildcard certificates and certificates for machines the internet cannot reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone or server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a TXT record _certdeck-check.&lt;zone&gt; through the provider and remove it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in your keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the DNS provider %1 and its credential from your keychain? Certificates that renew through it will fail until you choose another provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 and its credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential of %1 is not in your keychain: edit the provider and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the credential of DNS provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a DNS provider named %1: choose another name, or edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the credential of %1 in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1. Test it to see that it can publish records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a manual provider: there is nothing to test. Certdeck shows each record for you to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which zone should the test record go in? Certdeck writes a TXT record _certdeck-check.&lt;zone&gt; there and removes it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 through %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated the acme-dns record of %1. (acme-dns has no delete: the test value is replaced by the next two updates.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote and removed a TXT record in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::EndpointsPage</name>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT (the ] is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a host name or address, like example.com:443 or 192.0.2.10:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server name (SNI) must be a host name, like www.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS servers whose certificates Certdeck keeps an eye on, including ones it did not issue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host and port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host:port, e.g. example.com:443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server name (SNI), optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing watched yet. Enter a server&apos;s host:port above to see its certificate and when it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch an endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days left (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1 endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be checked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 endpoints could not be checked; see the Problem column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked %1 endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer watching %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer watching %1 endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdeck::ui::ExpiryTimelineWidget</name>
     <message>
         <source>Expiry timeline</source>
@@ -3069,6 +4636,75 @@ Every certificate you add appears here on an expiry timeline.</source>
     </message>
 </context>
 <context>
+    <name>certdeck::ui::HostKeyDialog</name>
+    <message>
+        <source>Host key changed — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop: %1 presents a different host key than the one recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First connection to %1: is this really your server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint the server presents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presented now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint recorded before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certdeck did not log in and sent nothing. A changed key means either the server was reinstalled or its SSH keys regenerated — or someone is between you and the server, trying to read what Certdeck would send (passwords, private keys).
+
+Ask whoever runs the server, or open its console (not over SSH from this network) and run:
+    %1
+Only if the fingerprint printed there is exactly the one above, replace the recorded key. If it is not, do not connect: the connection is being intercepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certdeck has never connected to this server, so it cannot tell it from an impostor yet. Compare the fingerprint above with the server&apos;s own: on its console (or in your hosting provider&apos;s web console) run
+    %1
+and trust the key only if both are the same. Nothing is recorded and no login is attempted until you do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint on the server itself and it matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the recorded key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdeck::ui::MainWindow</name>
     <message>
         <source>Certdeck — sandbox</source>
@@ -3091,15 +4727,7 @@ Every certificate you add appears here on an expiry timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every certificate Certdeck issued or found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SSH servers Certdeck deploys to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3107,27 +4735,11 @@ Every certificate you add appears here on an expiry timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Where dns-01 records are written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Watched endpoints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>TLS endpoints checked for expiry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What Certdeck did, and when.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unattended renewal: not set up yet (renews while Certdeck is open)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3147,15 +4759,7 @@ Every certificate you add appears here on an expiry timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Renewing from here arrives with the renewal scheduler.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Deploy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deploying to servers arrives with the Servers section.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3194,6 +4798,506 @@ Every certificate you add appears here on an expiry timeline.</source>
         <source>Next renewal: %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Install…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install unattended renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the failed renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 renewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing certificates that are due…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew every certificate that is due now (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew %1 now, even if it is not due (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the DNS and CAA of %1&apos;s names (opens the wizard).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a certificate to deploy it to its servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up %1&apos;s deploy targets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Install %1&apos;s current certificate on its %n server(s) (Ctrl+Shift+D)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no deploy targets: add a server in the Add domain wizard&apos;s deploy step or with &apos;certdeck-cli target add&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate is due for renewal. Select one to renew it now anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no certificate yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unattended renewal: renews another folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The systemd user timer renews the certificates in %1, not in %2, the folder Certdeck uses now. Install it again for this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unattended renewal: installed (systemd timer, twice a day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unattended renewal: off — renews only while Certdeck is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The systemd user timer %1 runs &apos;certdeck-cli renew --all&apos; even when Certdeck is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install for this folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a systemd user timer that renews certificates twice a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the crontab line that renews certificates twice a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unattended renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system does not run systemd. Add this line with &lt;b&gt;crontab -e&lt;/b&gt; to renew certificates twice a day, even when Certdeck is closed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crontab line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unattended renewal: installing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unattended renewal was not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::MessageBar</name>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::NotifierDialog</name>
+    <message>
+        <source>Edit notification target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a notification target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ops-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send notifications by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook (ntfy, Slack, Discord, JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (kept in your keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://ntfy.sh/my-topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (every field, for your own service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smtp.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS, required (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS from the start (port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (only for a relay on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certdeck@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ops@example.com, me@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the server does not ask for a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA certificate for the mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a PEM file, for a server with a private CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust &amp;CA:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook address and the mail password are kept in your keychain, never in Certdeck&apos;s files. The unattended renewal (certdeck-cli renew) sends to the same targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name identifies the target&apos;s keychain entry; remove and add the target to rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the target a short name: letters, digits, dot, underscore or dash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the webhook address, for example https://ntfy.sh/my-topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook address must be an https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the mail server&apos;s host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the sender address (name@example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter one or more recipient addresses, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password for %1 (it goes to your keychain), or leave the user name empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::NotifierListWidget</name>
+    <message>
+        <source>Webhook (%1) to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail to %1 via %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a notification target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected notification target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected notification target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test notification to the selected target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data folder: notification targets cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of %1 is not in your keychain: edit the target and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail password of %1 is not in your keychain: edit the target and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a notification target named %1: choose another name, or edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the secret of %1 in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1. Send a test to check that it arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the notification target %1? Renewals (in the app and the unattended timer) stop sending to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1. Its keychain entry (%2) could not be removed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test notification to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a test notification from Certdeck. Renewal notices will arrive the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent a test notification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdeck::ui::PlaceholderPage</name>
@@ -3203,9 +5307,444 @@ Every certificate you add appears here on an expiry timeline.</source>
     </message>
 </context>
 <context>
+    <name>certdeck::ui::PropagationView</name>
+    <message>
+        <source>Add this TXT record at your DNS host. Certdeck watches every name server of the zone and goes on by itself once all of them serve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TXT records to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue &amp;anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the CA to look now, even if not every name server serves the record yet. The CA may ask one that does not, and the order then fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the record name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the record value for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serves it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the zone&apos;s name servers …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every name server serves the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 name servers serve the record so far; checking again every few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. You can delete the TXT record(s) at your DNS host now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order stopped. You can delete the TXT record(s) at your DNS host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::RecordListPage</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1. Its keychain entry (%2) could not be removed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdeck::ui::SandboxService</name>
     <message>
         <source>The local test CA&apos;s DNS server did not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::ServerDialog</name>
+    <message>
+        <source>Edit server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web1.example.com, 203.0.113.7 or an alias from ~/.ssh/config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: from ~/.ssh/config, else your local user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH agent (keys you already use with ssh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read ~/.ssh/&amp;config for this host (aliases, user, key files), like ssh does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords and passphrases are kept in your keychain, never in Certdeck&apos;s files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name identifies the server&apos;s keychain entry and deploy targets; remove and add the server to rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key pass&amp;phrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (kept in your keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty when the key has none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server a short name: letters, digits, dot, underscore or dash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name, address or ~/.ssh/config alias.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the private key file to sign in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password (it goes to your keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::ServersPage</name>
+    <message>
+        <source>Key file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (in your keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH servers Certdeck installs certificates on. Test a server once to confirm its host key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No servers yet. Add the SSH server your website runs on, so Certdeck can put certificates there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the server %1 (%2) from Certdeck? Certificates already on it stay there; deploy targets naming it stop working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a server named %1: choose another name, or edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1. Test it to confirm its host key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the host key of %1 changed and nothing was trusted. Certdeck will not connect until the new key is confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not trusted: nothing was recorded and Certdeck did not log in to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password for %1 is in your keychain: edit the server and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2; host key trusted. Remote commands do not run for this account, so reloading a web server after a deployment will fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2; host key trusted (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::SettingsDataLocation</name>
+    <message>
+        <source>Data folder in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the data folder in the file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder from the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the data folder for the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the default data folder from the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From the next start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CERTDECK_DATA_DIR is set: it wins over this choice as long as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certdeck uses %1 from its next start. Nothing is moved: to keep your certificates, quit Certdeck and copy the contents of %2 there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates, keys, the database and the SSH known_hosts file live here. Secrets (passwords, API tokens) are in your keychain, not in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unattended renewal timer renews the certificates in %1. After the restart, install it again for the new folder: certdeck-cli --data-dir %2 install-timer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3232,10 +5771,6 @@ Every certificate you add appears here on an expiry timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Warn this many days before expiry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> days before expiry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3253,6 +5788,34 @@ Every certificate you add appears here on an expiry timeline.</source>
     </message>
     <message>
         <source>This desktop has no system tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First expiry notice, days before expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first notice; then 14, 7, 3 and 1 days before expiry. The unattended renewal timer (certdeck-cli renew) uses this too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first notice; then 14, 7, 3 and 1 days before expiry. There is no data folder, so this stays on this desktop; set the renewal timer&apos;s with certdeck-cli notify settings --warn-days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Besides the desktop, renewal notices (renewed, failed, expiring, a server serving another certificate) go to these targets — also from the unattended renewal timer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data location</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3350,7 +5913,51 @@ Every certificate you add appears here on an expiry timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Certificate profiles (e.g. 6-day certificates that renew every ~3 days) will be offered here when the CA lists them.</source>
+        <source>Certificate profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local test CA only checks this computer, so it cannot see a DNS record (dns-01). Go Back and choose the built-in responder or a web server folder on this computer, or choose a real CA here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local test CA only checks this computer, so it cannot reach a web server folder on an SSH server. Go Back and choose the built-in responder or a web server folder on this computer, or choose a real CA here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try against %1 first (a dry run: if something is wrong, no real order fails)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in your keychain: leave empty to use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local test CA has one kind of certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the CA which certificate profiles it offers …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the CA&apos;s directory (%1); its default profile is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This CA offers one kind of certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorter-lived certificates limit the damage of a leaked key; Certdeck renews them automatically.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3381,19 +5988,282 @@ Every certificate you add appears here on an expiry timeline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The folder your web server serves for these names (its document root).</source>
+        <source>SSH server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming: pick a server from the Servers section once deploying over SSH lands.</source>
+        <source>&amp;Add server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming: DNS providers are being added. Needed for wildcard names.</source>
+        <source>Add an SSH server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wildcard names can only be proven with a DNS record (dns-01), which is not available yet. Go back and list the names you need instead.</source>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web server software</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nginx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other web server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Web server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web server folder on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the site&apos;s document root, e.g. /srv/www/example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the self-check (for sites this computer cannot reach)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual: I add the TXT record at my DNS host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With Manual, Certdeck shows the exact record and watches every name server until it serves it. Add providers in the DNS providers section to make renewals automatic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wildcard names (*.example.com) can only be proven with a DNS record, so the web server choices are off. Pick a DNS provider, or Manual to add the record yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local test CA only checks this computer, so a web server over SSH and DNS records cannot be used with it. Use the built-in responder or a folder on this computer; for a real server, choose a real CA (start Certdeck without --sandbox, or change the default CA in Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a server named %1: pick it above, or add it under another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for its host key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1, but its host key could not be checked: %2 Certdeck asks again at the first connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1. Its host key is not trusted, so Certdeck will not connect to it: confirm the key with Test in the Servers section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1; its host key is trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No servers: this window has no data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No servers yet: Add server… (it asks you to confirm the server&apos;s host key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certdeck writes the token file into this folder over SFTP and removes it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdeck::ui::WizardDeployPage</name>
+    <message>
+        <source>Install it on your servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. Certdeck copies the files over SSH, reloads the service and checks that the server really serves the new certificate; on any failure it puts the old files back. Renewals deploy to the same places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ervice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key file (0600):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration test command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config &amp;test:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data folder: nothing to deploy to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No servers yet: add one in the Servers section, then deploy from the certificate&apos;s details. Press Next to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a target for each server and service, then Deploy — or press Next to skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no server named %1 any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not deployed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Deploy to install the certificate on the listed targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploying …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new certificate (SHA-256 %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deployed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous certificate was put back and is served.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous files were put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on the server was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployed: every server serves the new certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 targets failed; see each row. Fix the cause and press Deploy again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3460,6 +6330,50 @@ Every certificate you add appears here on an expiry timeline.</source>
     </message>
     <message>
         <source>Cancelled. Nothing was ordered that needs undoing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA asks to wait until %1: try again then, or use its staging CA meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait before trying again (the CA limits orders), or use its staging CA meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go Back to the DNS check: it shows the CAA record to add for this CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the TXT record at your DNS host (name and value exactly as shown), then Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go Back to the DNS check to see what the CA sees, fix the records, then Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure every name server serves the TXT record before the CA looks, then Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure http://NAME/.well-known/acme-challenge/ reaches this web server from the internet (port 80 open, DNS pointing here), then Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server in the Servers section (address, login, host key), then Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go Back to the CA page and enter the EAB key ID and HMAC key from the CA&apos;s dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s connection to the CA, then Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps failing, Details… has the CA&apos;s exact answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3583,6 +6497,34 @@ Every certificate you add appears here on an expiry timeline.</source>
         <source>This is a test certificate from the local CA: browsers will not trust it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without the self-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual: you add the TXT record when asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>through DNS provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first against %1; the real order only if that works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3592,6 +6534,10 @@ Every certificate you add appears here on an expiry timeline.</source>
     </message>
     <message>
         <source>Use a private local test CA (Pebble) on loopback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep certificates, keys and the database in DIR (wins over CERTDECK_DATA_DIR and the folder chosen in Settings).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
