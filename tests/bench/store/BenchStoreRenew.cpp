@@ -82,8 +82,10 @@ int main(int argc, char** argv) {
     }
     QTemporaryDir dir;
     // A private copy of the CLI: a rebuild of the tree during the run must not change what is measured.
-    const QString cliPath = dir.filePath(QStringLiteral("certdeck-cli"));
-    if (!QFile::copy(QStringLiteral(CERTDECK_CLI_PATH), cliPath)) {
+    // BENCH_CLI_IN_PLACE=1 runs the built one instead (a profiler then finds its symbols).
+    const bool inPlace = qEnvironmentVariableIsSet("BENCH_CLI_IN_PLACE");
+    const QString cliPath = inPlace ? QStringLiteral(CERTDECK_CLI_PATH) : dir.filePath(QStringLiteral("certdeck-cli"));
+    if (!inPlace && !QFile::copy(QStringLiteral(CERTDECK_CLI_PATH), cliPath)) {
         std::fprintf(stderr, "cannot copy %s\n", CERTDECK_CLI_PATH);
         return 1;
     }
