@@ -10,6 +10,7 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 
 #include <algorithm>
@@ -26,6 +27,8 @@ struct PlannedFile {
     SecureBytes data; // certificates are not secret, but one type keeps the key path simple
     QString staged;
     QString backup;
+    /// With sudo: the copy in the private upload folder, installed to `staged` by the batch.
+    QString upload;
     bool existed = false;
     int previousMode = 0;
     quint32 previousUid = 0;
@@ -51,6 +54,8 @@ struct Job {
     /// private staging folder first (see ssh::SudoFiles).
     std::optional<ssh::SudoFiles> sudo;
     QString stagingDir;
+    /// With sudo: what SudoFiles::prepare() found for each folder and file, asked in one exec.
+    QHash<QString, ssh::RemoteFileInfo> checked;
 
     void running(const QString& step, const QString& text) const { progress->report(idPrefix + step, text); }
     void done(const QString& step, const QString& text) {
@@ -157,6 +162,8 @@ QCoro::Task<std::pair<bool, QString>> waitForServed(Job& job, QByteArray fingerp
 /// root through `sudo -n` (ssh::SudoFiles).
 QCoro::Task<Result<ssh::RemoteFileInfo>> statPath(Job& job, QString path) {
     if (job.sudo) {
+        if (const auto known = job.checked.constFind(path); known != job.checked.constEnd())
+            co_return *known;
         auto task = job.sudo->stat(path, job.cancel);
         auto r = co_await task;
         co_return r;
@@ -216,34 +223,77 @@ QCoro::Task<Status> stageFile(Job& job, PlannedFile& f, int index) {
         auto r = co_await task;
         co_return r;
     }
-    if (job.stagingDir.isEmpty()) {
-        auto dirTask = job.sudo->makeStagingDir(job.cancel);
-        auto dir = co_await dirTask;
-        if (!dir)
-            co_return dir.error();
-        job.stagingDir = *dir;
-    }
+    // Into the private upload folder SudoFiles::prepare() made; applyThroughSudo() installs it.
+    if (job.stagingDir.isEmpty())
+        co_return Error(ErrorCode::Unknown, QObject::tr("No private upload folder on the server."));
     const QString dir = job.stagingDir;
     const QString name = QStringLiteral("%1-%2").arg(index).arg(fileName(f.file.path));
     auto uploadTask = job.sudo->upload(dir, name, data);
     auto uploaded = co_await uploadTask;
     if (!uploaded)
         co_return uploaded.error();
-    // Owner and group as asked; else those of the file it replaces; else root's (install as root).
-    QString owner = job.target.owner;
-    QString group = job.target.group;
-    if (owner.isEmpty() && f.existed)
-        owner = QString::number(f.previousUid);
-    if (group.isEmpty() && f.existed)
-        group = QString::number(f.previousGid);
-    const QString from = *uploaded;
-    auto installTask = job.sudo->install(from, staged, mode, owner, group, job.cancel);
-    auto installed = co_await installTask;
-    co_return installed;
+    f.upload = *uploaded;
+    co_return Status{};
+}
+
+using SudoStep = ssh::SudoFiles::Step;
+using SudoStepState = ssh::SudoFiles::StepState;
+
+/// Clean-up steps after a failure through sudo: the temporary files beside the targets (rm -f, so
+/// one already renamed away costs nothing) and the upload folder. `owners` gets the file index of
+/// each step (-1: the folder).
+void appendCleanUp(const Job& job, QList<SudoStep>& steps, QList<qsizetype>& owners) {
+    for (qsizetype i = 0; i < job.files.size(); ++i) {
+        if (!job.files.at(i).uploaded)
+            continue;
+        SudoStep step;
+        step.kind = SudoStep::Kind::Remove;
+        step.from = job.files.at(i).staged;
+        steps << step;
+        owners << i;
+    }
+    if (!job.stagingDir.isEmpty()) {
+        SudoStep step;
+        step.kind = SudoStep::Kind::RemoveStagingDir;
+        step.from = job.stagingDir;
+        steps << step;
+        owners << -1;
+    }
+}
+
+/// Records which clean-up steps of a batch worked (see appendCleanUp()).
+void noteCleanUp(Job& job, const ssh::SudoFiles::BatchOutcome& outcome, const QList<qsizetype>& owners,
+                 qsizetype first) {
+    for (qsizetype k = first; k < outcome.states.size(); ++k) {
+        const qsizetype i = owners.at(k - first);
+        if (outcome.states.at(k) != SudoStepState::Done) {
+            qCWarning(lcDeploy) << "clean-up on" << job.result.target << "failed:" << outcome.steps.at(k).from;
+            continue;
+        }
+        if (i < 0)
+            job.stagingDir.clear();
+        else if (!job.files.at(i).renamed)
+            job.files[i].uploaded = false;
+    }
 }
 
 /// Removes the temporary files still lying around; best effort (the connection may be gone).
 QCoro::Task<> removeStaged(Job& job) {
+    if (job.sudo) {
+        // One exec for all of it. Not job.cancel: clean-up runs after a cancellation too.
+        QList<SudoStep> steps;
+        QList<qsizetype> owners;
+        appendCleanUp(job, steps, owners);
+        if (steps.isEmpty())
+            co_return;
+        auto task = job.sudo->runBatch(steps, ssh::SudoFiles::OnFailure::Continue);
+        auto done = co_await task;
+        if (done)
+            noteCleanUp(job, *done, owners, 0);
+        else
+            qCWarning(lcDeploy) << "clean-up on" << job.result.target << "failed:" << done.error().toString();
+        co_return;
+    }
     for (PlannedFile& f : job.files) {
         if (!f.uploaded || f.renamed)
             continue;
@@ -263,7 +313,45 @@ QCoro::Task<> rollback(Job& job, bool reloadNeeded) {
     job.result.rolledBack = true;
     job.running(QStringLiteral("rollback"), QObject::tr("Restoring the previous files on %1").arg(job.result.target));
     QStringList problems;
+    if (job.sudo) {
+        // Restore and clean up in one exec, every step tried.
+        QList<SudoStep> steps;
+        for (const PlannedFile& f : job.files) {
+            if (!f.renamed)
+                continue;
+            SudoStep step;
+            if (f.backedUp) {
+                step.kind = SudoStep::Kind::Rename;
+                step.from = f.backup;
+                step.to = f.file.path;
+            } else if (!f.existed) {
+                step.kind = SudoStep::Kind::Remove;
+                step.from = f.file.path;
+            } else {
+                problems << QObject::tr("No backup of %1 to restore.").arg(f.file.path);
+                continue;
+            }
+            steps << step;
+        }
+        const qsizetype restoreSteps = steps.size();
+        QList<qsizetype> owners;
+        appendCleanUp(job, steps, owners);
+        auto task = job.sudo->runBatch(steps, ssh::SudoFiles::OnFailure::Continue);
+        auto done = co_await task;
+        if (!done) {
+            problems << done.error().userMessage;
+        } else {
+            const QString where = job.session->target().displayName();
+            for (qsizetype k = 0; k < restoreSteps; ++k) {
+                if (done->states.at(k) != SudoStepState::Done)
+                    problems << done->errorAt(k, where).userMessage;
+            }
+            noteCleanUp(job, *done, owners, restoreSteps);
+        }
+    }
     for (PlannedFile& f : job.files) {
+        if (job.sudo)
+            break;
         if (f.renamed) {
             if (f.backedUp) {
                 const QString from = f.backup;
@@ -283,8 +371,10 @@ QCoro::Task<> rollback(Job& job, bool reloadNeeded) {
             }
         }
     }
-    auto cleanup = removeStaged(job);
-    co_await cleanup;
+    if (!job.sudo) {
+        auto cleanup = removeStaged(job);
+        co_await cleanup;
+    }
     if (reloadNeeded && !job.target.reload.isEmpty()) {
         const QStringList argv = job.target.reload;
         auto task = runArgv(job, argv);
@@ -341,6 +431,209 @@ QCoro::Task<> fail(Job& job, const QString& step, Error error, bool reloadNeeded
     co_await task;
 }
 
+/// Steps 3 (install from the upload folder), 4 and 5 through sudo in one exec: every copy installed
+/// beside its target, the upload folder removed, backups made, renames done, stopping at the first
+/// failure. The batch reports each finished step, so the flags say exactly what changed and a
+/// rollback undoes exactly that. False when it failed (fail() has run).
+QCoro::Task<bool> applyThroughSudo(Job& job) {
+    const QString server = job.result.target;
+    enum class Phase { Stage, DropFolder, Backup, Rename };
+    QList<SudoStep> steps;
+    QList<std::pair<Phase, qsizetype>> what;
+    for (qsizetype i = 0; i < job.files.size(); ++i) {
+        const PlannedFile& f = job.files.at(i);
+        SudoStep step;
+        step.kind = SudoStep::Kind::Install;
+        step.from = f.upload;
+        step.to = f.staged;
+        step.mode = f.file.mode;
+        // Owner and group as asked; else those of the file it replaces; else root's (install as root).
+        step.owner = job.target.owner;
+        step.group = job.target.group;
+        if (step.owner.isEmpty() && f.existed)
+            step.owner = QString::number(f.previousUid);
+        if (step.group.isEmpty() && f.existed)
+            step.group = QString::number(f.previousGid);
+        steps << step;
+        what << std::make_pair(Phase::Stage, i);
+    }
+    // The upload folder goes as soon as its copies are installed: it holds a key.
+    if (!job.stagingDir.isEmpty()) {
+        SudoStep step;
+        step.kind = SudoStep::Kind::RemoveStagingDir;
+        step.from = job.stagingDir;
+        steps << step;
+        what << std::make_pair(Phase::DropFolder, qsizetype(-1));
+    }
+    // Backups of what is there now; cp -p keeps mode, owner and group (a key's backup stays private).
+    for (qsizetype i = 0; i < job.files.size(); ++i) {
+        const PlannedFile& f = job.files.at(i);
+        if (!f.existed)
+            continue;
+        SudoStep step;
+        step.kind = SudoStep::Kind::Copy;
+        step.from = f.file.path;
+        step.to = f.backup;
+        steps << step;
+        what << std::make_pair(Phase::Backup, i);
+    }
+    // Into place. From the first rename on a failure rolls back.
+    for (qsizetype i = 0; i < job.files.size(); ++i) {
+        SudoStep step;
+        step.kind = SudoStep::Kind::Rename;
+        step.from = job.files.at(i).staged;
+        step.to = job.files.at(i).file.path;
+        steps << step;
+        what << std::make_pair(Phase::Rename, i);
+    }
+
+    auto task = job.sudo->runBatch(steps, ssh::SudoFiles::OnFailure::Stop, job.cancel);
+    auto outcome = co_await task;
+    if (!outcome) {
+        const Error error = outcome.error();
+        if (error.code == ErrorCode::Permission || error.code == ErrorCode::InvalidInput) {
+            // Nothing ran.
+            const QString step = QStringLiteral("upload:") + job.files.first().file.path;
+            auto t = fail(job, step, error.withContext(QObject::tr("Uploading to %1").arg(server)), false);
+            co_await t;
+            co_return false;
+        }
+        // Connection lost, timeout or cancel: how far it got is unknown, so assume every step may
+        // have run. Each rollback step is right either way: a backup renamed back over a file that
+        // was never replaced restores the same content, rm -f of a file never created is a no-op.
+        for (PlannedFile& f : job.files) {
+            f.uploaded = true;
+            f.backedUp = f.existed;
+            f.renamed = true;
+        }
+        job.result.untouched = false;
+        auto t = fail(job, QStringLiteral("install"), error, false);
+        co_await t;
+        co_return false;
+    }
+
+    qsizetype failedAt = -1;
+    for (qsizetype k = 0; k < steps.size(); ++k) {
+        const SudoStepState state = outcome->states.at(k);
+        if (state == SudoStepState::NotRun)
+            continue;
+        const auto [phase, i] = what.at(k);
+        const bool ok = state == SudoStepState::Done;
+        switch (phase) {
+        case Phase::Stage:
+            // A failed install may have left part of the file: removed with the others.
+            job.files[i].uploaded = true;
+            break;
+        case Phase::DropFolder:
+            if (ok)
+                job.stagingDir.clear();
+            else
+                qCWarning(lcDeploy) << "could not remove the upload folder" << job.stagingDir << "on" << server;
+            break;
+        case Phase::Backup:
+            job.files[i].backedUp = ok;
+            break;
+        case Phase::Rename:
+            if (ok) {
+                job.files[i].renamed = true;
+                job.result.untouched = false;
+            }
+            break;
+        }
+        if (!ok && phase != Phase::DropFolder && failedAt < 0)
+            failedAt = k;
+    }
+    if (failedAt >= 0) {
+        const auto [phase, i] = what.at(failedAt);
+        const Error error = outcome->errorAt(failedAt, job.session->target().displayName());
+        QString step = QStringLiteral("install");
+        Error shown = error;
+        if (phase == Phase::Stage) {
+            step = QStringLiteral("upload:") + job.files.at(i).file.path;
+            shown = error.withContext(QObject::tr("Uploading to %1").arg(server));
+        } else if (phase == Phase::Backup) {
+            step = QStringLiteral("backup");
+        }
+        auto t = fail(job, step, shown, false);
+        co_await t;
+        co_return false;
+    }
+    for (const PlannedFile& f : job.files)
+        job.done(QStringLiteral("upload:") + f.file.path,
+                 QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(f.file.mode, 4, 8, QLatin1Char('0')));
+    job.done(QStringLiteral("backup"), QObject::tr("Kept the previous files on %1 as *.certdeck-backup").arg(server));
+    job.done(QStringLiteral("install"), QObject::tr("New files in place on %1").arg(server));
+    co_return true;
+}
+
+/// Steps 4 and 5 as the login user: chown (if asked), backups over SFTP, renames. False when it
+/// failed (fail() has run).
+QCoro::Task<bool> installOverSftp(Job& job, ssh::SftpClient sftp) {
+    const QString server = job.result.target;
+    if (!job.target.owner.isEmpty() || !job.target.group.isEmpty()) {
+        const QString owner =
+            job.target.owner + (job.target.group.isEmpty() ? QString() : QLatin1Char(':') + job.target.group);
+        QStringList argv{QStringLiteral("chown"), QStringLiteral("--"), owner};
+        for (const PlannedFile& f : job.files)
+            argv << f.staged;
+        auto task = runArgv(job, argv);
+        auto chowned = co_await task;
+        if (!chowned || !chowned->succeeded()) {
+            const Error e =
+                chowned ? Error(ErrorCode::Permission,
+                                QObject::tr("Could not give the files on %1 to %2: %3")
+                                    .arg(server, argv.at(2), QString::fromUtf8(chowned->stdErr.left(500)).trimmed()))
+                        : chowned.error();
+            auto t = fail(job, QStringLiteral("chown"), e, false);
+            co_await t;
+            co_return false;
+        }
+    }
+
+    // Backups of what is there now, same mode (a key's backup stays private).
+    for (PlannedFile& f : job.files) {
+        if (!f.existed)
+            continue;
+        const QString path = f.file.path;
+        auto readTask = sftp.readFile(path, 1 << 20);
+        auto old = co_await readTask;
+        if (!old) {
+            auto t = fail(job, QStringLiteral("backup"), old.error(), false);
+            co_await t;
+            co_return false;
+        }
+        const SecureBytes oldData(std::move(*old));
+        const QString backup = f.backup;
+        const int mode = f.previousMode & 07777;
+        auto writeTask = sftp.writeFileAtomic(backup, oldData, mode);
+        auto kept = co_await writeTask;
+        if (!kept) {
+            auto t = fail(job, QStringLiteral("backup"), kept.error(), false);
+            co_await t;
+            co_return false;
+        }
+        f.backedUp = true;
+    }
+    job.done(QStringLiteral("backup"), QObject::tr("Kept the previous files on %1 as *.certdeck-backup").arg(server));
+
+    // Into place. From here on a failure rolls back.
+    for (PlannedFile& f : job.files) {
+        const QString from = f.staged;
+        const QString to = f.file.path;
+        auto task = renamePath(job, from, to);
+        auto renamed = co_await task;
+        if (!renamed) {
+            auto t = fail(job, QStringLiteral("install"), renamed.error(), false);
+            co_await t;
+            co_return false;
+        }
+        f.renamed = true;
+        job.result.untouched = false;
+    }
+    job.done(QStringLiteral("install"), QObject::tr("New files in place on %1").arg(server));
+    co_return true;
+}
+
 QCoro::Task<> run(Job& job) {
     ssh::SftpClient sftp = job.session->sftp();
     const QString server = job.result.target;
@@ -355,13 +648,23 @@ QCoro::Task<> run(Job& job) {
         }
         const QString purpose = QObject::tr("writing %1").arg(folders.join(QStringLiteral(", ")));
         job.running(QStringLiteral("sudo"), QObject::tr("Checking sudo on %1").arg(server));
-        auto task = job.sudo->check(purpose, job.cancel);
-        auto allowed = co_await task;
-        if (!allowed) {
-            auto t = fail(job, QStringLiteral("sudo"), allowed.error(), false);
+        // One exec: sudo works, every folder and file as root sees it, and the private upload folder
+        // (made only once both are known).
+        QStringList paths;
+        for (const PlannedFile& f : job.files)
+            paths << folderOf(f.file.path) << f.file.path;
+        auto task = job.sudo->prepare(purpose, paths, job.cancel);
+        auto prepared = co_await task;
+        if (!prepared) {
+            const QString step =
+                prepared.error().code == ErrorCode::Permission ? QStringLiteral("sudo") : QStringLiteral("check");
+            auto t = fail(job, step, prepared.error(), false);
             co_await t;
             co_return;
         }
+        for (qsizetype i = 0; i < paths.size(); ++i)
+            job.checked.insert(paths.at(i), prepared->infos.at(i));
+        job.stagingDir = prepared->stagingDir;
         job.done(QStringLiteral("sudo"), QObject::tr("sudo -n works for %1 on %2").arg(job.session->user(), server));
     }
 
@@ -423,87 +726,23 @@ QCoro::Task<> run(Job& job) {
             co_await t;
             co_return;
         }
+        if (job.sudo)
+            continue; // installed beside the target, and reported, by applyThroughSudo()
         f.uploaded = true;
         job.done(step, QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(mode, 4, 8, QLatin1Char('0')));
     }
-    auto dropTask = dropStagingDir(job);
-    co_await dropTask;
 
-    // Through sudo, install(1) gave the files their owner already.
-    if (!job.sudo && (!job.target.owner.isEmpty() || !job.target.group.isEmpty())) {
-        const QString owner =
-            job.target.owner + (job.target.group.isEmpty() ? QString() : QLatin1Char(':') + job.target.group);
-        QStringList argv{QStringLiteral("chown"), QStringLiteral("--"), owner};
-        for (const PlannedFile& f : job.files)
-            argv << f.staged;
-        auto task = runArgv(job, argv);
-        auto chowned = co_await task;
-        if (!chowned || !chowned->succeeded()) {
-            const Error e =
-                chowned ? Error(ErrorCode::Permission,
-                                QObject::tr("Could not give the files on %1 to %2: %3")
-                                    .arg(server, argv.at(2), QString::fromUtf8(chowned->stdErr.left(500)).trimmed()))
-                        : chowned.error();
-            auto t = fail(job, QStringLiteral("chown"), e, false);
-            co_await t;
+    if (job.sudo) {
+        auto task = applyThroughSudo(job);
+        const bool applied = co_await task;
+        if (!applied)
             co_return;
-        }
+    } else {
+        auto t = installOverSftp(job, sftp);
+        const bool installed = co_await t;
+        if (!installed)
+            co_return;
     }
-
-    // Backups of what is there now, same mode (a key's backup stays private).
-    for (PlannedFile& f : job.files) {
-        if (!f.existed)
-            continue;
-        const QString path = f.file.path;
-        if (job.sudo) {
-            // cp -p keeps mode, owner and group.
-            const QString backup = f.backup;
-            auto copyTask = job.sudo->copy(path, backup, job.cancel);
-            auto copied = co_await copyTask;
-            if (!copied) {
-                auto t = fail(job, QStringLiteral("backup"), copied.error(), false);
-                co_await t;
-                co_return;
-            }
-            f.backedUp = true;
-            continue;
-        }
-        auto readTask = sftp.readFile(path, 1 << 20);
-        auto old = co_await readTask;
-        if (!old) {
-            auto t = fail(job, QStringLiteral("backup"), old.error(), false);
-            co_await t;
-            co_return;
-        }
-        const SecureBytes oldData(std::move(*old));
-        const QString backup = f.backup;
-        const int mode = f.previousMode & 07777;
-        auto writeTask = sftp.writeFileAtomic(backup, oldData, mode);
-        auto kept = co_await writeTask;
-        if (!kept) {
-            auto t = fail(job, QStringLiteral("backup"), kept.error(), false);
-            co_await t;
-            co_return;
-        }
-        f.backedUp = true;
-    }
-    job.done(QStringLiteral("backup"), QObject::tr("Kept the previous files on %1 as *.certdeck-backup").arg(server));
-
-    // Into place. From here on a failure rolls back.
-    for (PlannedFile& f : job.files) {
-        const QString from = f.staged;
-        const QString to = f.file.path;
-        auto task = renamePath(job, from, to);
-        auto renamed = co_await task;
-        if (!renamed) {
-            auto t = fail(job, QStringLiteral("install"), renamed.error(), false);
-            co_await t;
-            co_return;
-        }
-        f.renamed = true;
-        job.result.untouched = false;
-    }
-    job.done(QStringLiteral("install"), QObject::tr("New files in place on %1").arg(server));
 
     if (!job.target.configTest.isEmpty()) {
         const QStringList argv = job.target.configTest;

@@ -40,10 +40,12 @@ struct DeployMaterial {
 ///  7. verify with TLS handshakes (SNI) that the served fingerprint is the new one: polled until
 ///     `verifyTimeout` because reloads finish asynchronously, and only when three handshakes in a
 ///     row see it (old nginx workers still accept for a moment after a reload).
-/// With DeployTarget::useSudo, `sudo -n true` is checked before step 1, step 3 uploads to a private
-/// staging folder and installs from there through sudo, and every later file operation (backup,
-/// rename, rollback) runs through sudo too (ssh::SudoFiles); the staging folder is removed as soon
-/// as its copies are installed.
+/// With DeployTarget::useSudo, one exec checks `sudo -n`, stats every folder and file as root and
+/// makes a private staging folder (ssh::SudoFiles::prepare()) before step 1; step 3 uploads there
+/// over SFTP; then one `sudo -n sh -c` batch installs every copy beside its target, removes the
+/// staging folder, makes the backups and does the renames, reporting each finished step, so a
+/// rollback (one more batch) undoes exactly what was done. With the config test and the reload that
+/// is four execs per server.
 /// A failure in 1–3 leaves the server untouched (temporary files are removed). A failure in 5–7
 /// rolls back: backups renamed into place (new files removed where there were none before),
 /// reload again, and verify the previous certificate is served again. The result says which.

@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <optional>
+
 namespace certdeck::ssh {
 
 namespace {
@@ -27,6 +30,95 @@ bool isStagingDir(const QString& dir) {
     return shape.match(dir).hasMatch() && !dir.split(QLatin1Char('/')).contains(QStringLiteral(".."));
 }
 
+// The scripts below are constants: sh receives every path, mode and owner as a positional argument
+// ("$1"...), never as script text, so a hostile name stays one argument (POSIX.1-2017 XCU §2.5.2).
+
+// prepare(): prints a marker (proof that sudo ran the script), then per path either `-` (missing)
+// or stat's "MODE UID GID SIZE TYPE". Existence is asked of test(1), not of stat's locale-dependent
+// error text.
+const QString kCheckScript = QStringLiteral("echo certdeck-check\n"
+                                            "for p in \"$@\"; do\n"
+                                            "  if [ -e \"$p\" ]; then stat -L -c '%a %u %g %s %F' -- \"$p\" || exit 1\n"
+                                            "  else echo -; fi\n"
+                                            "done\n");
+
+// runBatch(): $1 is stop|continue, then six arguments per step: KIND FROM TO MODE OWNER GROUP. One
+// line per step: "done N" or "failed N". A failed staging-folder removal never stops the batch.
+const QString kBatchScript = QStringLiteral(
+    "keep=$1; shift\n"
+    "echo certdeck-batch\n"
+    "i=0; bad=0\n"
+    "while [ \"$#\" -ge 6 ]; do\n"
+    "  case \"$1\" in\n"
+    "  install)\n"
+    "    if [ -n \"$5\" ] && [ -n \"$6\" ]; then install -m \"$4\" -o \"$5\" -g \"$6\" -T -- \"$2\" \"$3\"\n"
+    "    elif [ -n \"$5\" ]; then install -m \"$4\" -o \"$5\" -T -- \"$2\" \"$3\"\n"
+    "    elif [ -n \"$6\" ]; then install -m \"$4\" -g \"$6\" -T -- \"$2\" \"$3\"\n"
+    "    else install -m \"$4\" -T -- \"$2\" \"$3\"; fi ;;\n"
+    "  copy) cp -p --remove-destination -- \"$2\" \"$3\" ;;\n"
+    "  rename) mv -f -T -- \"$2\" \"$3\" ;;\n"
+    "  remove) rm -f -- \"$2\" ;;\n"
+    "  purge) rm -rf -- \"$2\" ;;\n"
+    "  *) echo \"certdeck-batch: unknown step\" >&2; false ;;\n"
+    "  esac\n"
+    "  if [ \"$?\" -eq 0 ]; then echo \"done $i\"\n"
+    "  else echo \"failed $i\"; bad=1; [ \"$keep\" = continue ] || [ \"$1\" = purge ] || exit 1; fi\n"
+    "  i=$((i + 1)); shift 6\n"
+    "done\n"
+    "exit \"$bad\"\n");
+
+QString kindName(SudoFiles::Step::Kind kind) {
+    switch (kind) {
+    case SudoFiles::Step::Kind::Install:
+        return QStringLiteral("install");
+    case SudoFiles::Step::Kind::Copy:
+        return QStringLiteral("copy");
+    case SudoFiles::Step::Kind::Rename:
+        return QStringLiteral("rename");
+    case SudoFiles::Step::Kind::Remove:
+        return QStringLiteral("remove");
+    case SudoFiles::Step::Kind::RemoveStagingDir:
+        return QStringLiteral("purge");
+    }
+    return QString();
+}
+
+/// The lines after `marker` in a command's output, or nullopt when the marker is missing (a login
+/// shell may print before it).
+std::optional<QStringList> linesAfter(const QByteArray& out, QLatin1String marker) {
+    const QStringList lines = QString::fromUtf8(out).split(QLatin1Char('\n'));
+    const qsizetype at = lines.indexOf(marker);
+    if (at < 0)
+        return std::nullopt;
+    QStringList rest = lines.mid(at + 1);
+    while (!rest.isEmpty() && rest.last().isEmpty())
+        rest.removeLast();
+    return rest;
+}
+
+/// stat's "644 0 0 1234 regular file": the type is last because it holds spaces.
+std::optional<RemoteFileInfo> parseStat(const QString& line) {
+    const QStringList fields = line.trimmed().split(QLatin1Char(' '));
+    RemoteFileInfo info;
+    bool okMode = false;
+    bool okUid = false;
+    bool okGid = false;
+    bool okSize = false;
+    if (fields.size() >= 5) {
+        info.permissions = fields.at(0).toInt(&okMode, 8);
+        info.uid = fields.at(1).toUInt(&okUid);
+        info.gid = fields.at(2).toUInt(&okGid);
+        info.size = fields.at(3).toULongLong(&okSize);
+    }
+    if (!okMode || !okUid || !okGid || !okSize)
+        return std::nullopt;
+    const QString type = fields.mid(4).join(QLatin1Char(' '));
+    info.exists = true;
+    info.isDirectory = type == QLatin1String("directory");
+    info.isRegularFile = type.startsWith(QLatin1String("regular"));
+    return info;
+}
+
 } // namespace
 
 SudoFiles::SudoFiles(std::shared_ptr<SshSession> session, std::chrono::seconds commandTimeout)
@@ -34,10 +126,10 @@ SudoFiles::SudoFiles(std::shared_ptr<SshSession> session, std::chrono::seconds c
     , m_timeout(commandTimeout) {}
 
 QString SudoFiles::sudoersRuleFor(const QString& user, const QStringList& extra) {
-    QStringList commands{QStringLiteral("/usr/bin/true"), QStringLiteral("/usr/bin/test"),
-                         QStringLiteral("/usr/bin/stat"), QStringLiteral("/usr/bin/install"),
-                         QStringLiteral("/usr/bin/cp"),   QStringLiteral("/usr/bin/mv"),
-                         QStringLiteral("/usr/bin/rm"),   QStringLiteral("/usr/bin/mkdir")};
+    QStringList commands{
+        QStringLiteral("/usr/bin/true"),    QStringLiteral("/usr/bin/test"),  QStringLiteral("/usr/bin/stat"),
+        QStringLiteral("/usr/bin/install"), QStringLiteral("/usr/bin/cp"),    QStringLiteral("/usr/bin/mv"),
+        QStringLiteral("/usr/bin/rm"),      QStringLiteral("/usr/bin/mkdir"), QStringLiteral("/usr/bin/sh")};
     if (!extra.isEmpty())
         commands << extra;
     return QStringLiteral("%1 ALL=(root) NOPASSWD: %2").arg(user, commands.join(QStringLiteral(", ")));
@@ -54,12 +146,183 @@ QCoro::Task<Status> SudoFiles::check(QString purpose, CancelToken cancel) {
     if (!r && r.error().code != ErrorCode::Permission)
         co_return r.error();
     const QString detail = r ? errorText(*r) : r.error().userMessage + QLatin1Char('\n') + r.error().detail;
-    co_return Error(ErrorCode::Permission,
-                    QObject::tr("User %1 on %2 needs passwordless sudo for %3, and sudo -n refused. Add a sudoers "
-                                "rule like \"%4\" (with visudo, in /etc/sudoers.d/), or connect as a user that may "
-                                "write there. Nothing was changed on the server.")
-                        .arg(user, host, purpose, sudoersRuleFor(user)),
-                    detail);
+    co_return refusal(purpose, detail);
+}
+
+Error SudoFiles::refusal(const QString& purpose, const QString& detail) const {
+    const QString user = m_session->user();
+    const QString host = m_session->target().displayName();
+    return Error(ErrorCode::Permission,
+                 QObject::tr("User %1 on %2 needs passwordless sudo for %3, and sudo -n refused. Add a sudoers "
+                             "rule like \"%4\" (with visudo, in /etc/sudoers.d/), or connect as a user that may "
+                             "write there. Nothing was changed on the server.")
+                     .arg(user, host, purpose, sudoersRuleFor(user)),
+                 detail);
+}
+
+QCoro::Task<Result<SudoFiles::Prepared>> SudoFiles::prepare(QString purpose, QStringList paths, CancelToken cancel) {
+    QStringList argv{QStringLiteral("sh"), QStringLiteral("-c"), kCheckScript, QStringLiteral("certdeck-check")};
+    argv << paths;
+    // mktemp as the login user, who must own the folder for the SFTP uploads; `&&`: only once sudo
+    // worked and every path was checked.
+    const RemoteCommand command = RemoteCommand(argv).withSudo().andThen(RemoteCommand(
+        QStringList{QStringLiteral("mktemp"), QStringLiteral("-d"), QStringLiteral("--tmpdir"), kStagingTemplate}));
+    auto task = m_session->run(command, m_timeout, cancel);
+    auto r = co_await task;
+    if (!r) {
+        if (r.error().code != ErrorCode::Permission)
+            co_return r.error();
+        co_return refusal(purpose, r.error().userMessage + QLatin1Char('\n') + r.error().detail);
+    }
+    const QString host = m_session->target().displayName();
+    const std::optional<QStringList> lines = linesAfter(r->stdOut, QLatin1String("certdeck-check"));
+    if (!lines) {
+        // The script never ran: sudo refused in words SshSession::run() does not know.
+        if (!r->succeeded())
+            co_return refusal(purpose, errorText(*r));
+        co_return Error(ErrorCode::Protocol,
+                        QObject::tr("Unexpected answer from %1 while checking the files.").arg(host),
+                        QString::fromUtf8(r->stdOut.left(300)));
+    }
+    Prepared out;
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        if (i >= lines->size()) {
+            if (r->succeeded())
+                break;
+            co_return Error(ErrorCode::Ssh, QObject::tr("Could not check %1 on %2.").arg(paths.at(i), host),
+                            errorText(*r));
+        }
+        const QString& line = lines->at(i);
+        if (line == QLatin1String("-")) {
+            out.infos << RemoteFileInfo{};
+            continue;
+        }
+        const std::optional<RemoteFileInfo> info = parseStat(line);
+        if (!info)
+            co_return Error(ErrorCode::Protocol, QObject::tr("Unexpected answer from stat on %1.").arg(host),
+                            line.left(300));
+        out.infos << *info;
+    }
+    if (out.infos.size() != paths.size())
+        co_return Error(ErrorCode::Protocol,
+                        QObject::tr("Unexpected answer from %1 while checking the files.").arg(host),
+                        QString::fromUtf8(r->stdOut.left(300)));
+    if (!r->succeeded() || lines->size() != paths.size() + 1)
+        co_return Error(ErrorCode::Ssh, QObject::tr("mktemp failed on %1.").arg(host), errorText(*r))
+            .withContext(QObject::tr("Creating a private upload folder"));
+    const QString dir = lines->last().trimmed();
+    if (!isStagingDir(dir))
+        co_return Error(ErrorCode::Protocol,
+                        QObject::tr("mktemp on %1 answered something that is not a folder path.").arg(host),
+                        dir.left(300));
+    out.stagingDir = dir;
+    co_return out;
+}
+
+bool SudoFiles::BatchOutcome::allDone() const {
+    return std::all_of(states.begin(), states.end(), [](StepState s) { return s == StepState::Done; });
+}
+
+qsizetype SudoFiles::BatchOutcome::firstFailure() const {
+    return states.indexOf(StepState::Failed);
+}
+
+Error SudoFiles::BatchOutcome::errorAt(qsizetype index, const QString& where) const {
+    const Step& step = steps.at(index);
+    QString context;
+    QStringList argv;
+    switch (step.kind) {
+    case Step::Kind::Install:
+        context = QObject::tr("Installing %1").arg(step.to);
+        argv << QStringLiteral("install") << QStringLiteral("-m") << octal(step.mode);
+        if (!step.owner.isEmpty())
+            argv << QStringLiteral("-o") << step.owner;
+        if (!step.group.isEmpty())
+            argv << QStringLiteral("-g") << step.group;
+        argv << QStringLiteral("-T") << QStringLiteral("--") << step.from << step.to;
+        break;
+    case Step::Kind::Copy:
+        context = QObject::tr("Copying %1").arg(step.from);
+        argv << QStringLiteral("cp") << QStringLiteral("-p") << QStringLiteral("--remove-destination")
+             << QStringLiteral("--") << step.from << step.to;
+        break;
+    case Step::Kind::Rename:
+        context = QObject::tr("Moving %1 into place").arg(step.to);
+        argv << QStringLiteral("mv") << QStringLiteral("-f") << QStringLiteral("-T") << QStringLiteral("--")
+             << step.from << step.to;
+        break;
+    case Step::Kind::Remove:
+        context = QObject::tr("Removing %1").arg(step.from);
+        argv << QStringLiteral("rm") << QStringLiteral("-f") << QStringLiteral("--") << step.from;
+        break;
+    case Step::Kind::RemoveStagingDir:
+        context = QObject::tr("Removing the upload folder %1").arg(step.from);
+        argv << QStringLiteral("rm") << QStringLiteral("-rf") << QStringLiteral("--") << step.from;
+        break;
+    }
+    const QString firstLine = errorOutput.section(QLatin1Char('\n'), 0, 0);
+    return Error(ErrorCode::Ssh,
+                 QObject::tr("%1 failed on %2%3")
+                     .arg(RemoteCommand(argv).withSudo().toString(), where,
+                          firstLine.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + firstLine),
+                 errorOutput)
+        .withContext(context);
+}
+
+QCoro::Task<Result<SudoFiles::BatchOutcome>> SudoFiles::runBatch(QList<Step> steps, OnFailure onFailure,
+                                                                 CancelToken cancel) {
+    BatchOutcome out;
+    out.steps = steps;
+    out.states = QList<StepState>(steps.size(), StepState::NotRun);
+    if (steps.isEmpty())
+        co_return out;
+    QStringList argv{QStringLiteral("sh"), QStringLiteral("-c"), kBatchScript, QStringLiteral("certdeck-batch"),
+                     onFailure == OnFailure::Continue ? QStringLiteral("continue") : QStringLiteral("stop")};
+    for (const Step& step : steps) {
+        if (step.from.isEmpty() ||
+            (step.to.isEmpty() && step.kind != Step::Kind::Remove && step.kind != Step::Kind::RemoveStagingDir))
+            co_return Error(ErrorCode::InvalidInput, QObject::tr("A file operation without a path."));
+        if (step.kind == Step::Kind::RemoveStagingDir && !isStagingDir(step.from))
+            co_return Error(ErrorCode::InvalidInput,
+                            QObject::tr("Refusing to remove %1: not an upload folder.").arg(step.from));
+        argv << kindName(step.kind) << step.from << step.to << octal(step.mode) << step.owner << step.group;
+    }
+    const RemoteCommand command = RemoteCommand(argv).withSudo();
+    auto task = m_session->run(command, m_timeout, cancel);
+    auto r = co_await task;
+    if (!r)
+        co_return r.error();
+    const QString host = m_session->target().displayName();
+    out.errorOutput = errorText(*r);
+    const std::optional<QStringList> lines = linesAfter(r->stdOut, QLatin1String("certdeck-batch"));
+    if (!lines)
+        co_return Error(r->succeeded() ? ErrorCode::Protocol : ErrorCode::Permission,
+                        QObject::tr("sudo on %1 did not run the file operations.").arg(host),
+                        out.errorOutput + QString::fromUtf8(r->stdOut.left(300)));
+    // Strictly "done N" / "failed N" in order; anything else leaves the outcome unknown.
+    bool consistent = lines->size() <= steps.size();
+    for (qsizetype i = 0; consistent && i < lines->size(); ++i) {
+        const QString& line = lines->at(i);
+        if (line == QStringLiteral("done %1").arg(i))
+            out.states[i] = StepState::Done;
+        else if (line == QStringLiteral("failed %1").arg(i))
+            out.states[i] = StepState::Failed;
+        else
+            consistent = false;
+    }
+    const bool complete = lines->size() == steps.size();
+    if (consistent && r->exitCode == 0)
+        consistent = complete && out.allDone();
+    else if (consistent && r->exitCode == 1)
+        consistent = out.firstFailure() >= 0 && (complete || onFailure == OnFailure::Stop);
+    else
+        consistent = false;
+    if (!consistent)
+        co_return Error(
+            ErrorCode::Ssh,
+            QObject::tr("The file operations on %1 ended unexpectedly (exit status %2).").arg(host).arg(r->exitCode),
+            out.errorOutput + QLatin1Char('\n') + QString::fromUtf8(r->stdOut.left(1000)));
+    co_return out;
 }
 
 QCoro::Task<Result<QString>> SudoFiles::makeStagingDir(CancelToken cancel) {

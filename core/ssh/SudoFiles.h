@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace certdeck::ssh {
 
@@ -27,6 +28,11 @@ class SshSession;
 /// RemoteCommand, so no path or name is ever interpolated into a shell. `sudo -n` never prompts: a
 /// sudo that wants a password fails at once (ErrorCode::Permission) — check() says so up front,
 /// before anything on the server is touched.
+///
+/// For a deployment, prepare() and runBatch() do the same with far fewer round trips: one exec
+/// checks sudo, stats every path and makes the staging folder; one `sudo -n -- sh -c SCRIPT` runs
+/// a whole list of steps. SCRIPT is a constant in this file; every path, mode and owner reaches it
+/// as a positional argument quoted by RemoteCommand, so it is never parsed as shell text.
 ///
 /// Cheap to copy; keeps its session alive. Runs on the session's worker like every operation of
 /// that session; resume on the awaiting thread.
@@ -66,11 +72,64 @@ public:
     /// `mkdir -p -m MODE -- path` as root (MODE applies to the last folder; parents get root's umask).
     QCoro::Task<Status> mkdirs(QString path, int mode = 0755, CancelToken cancel = {});
 
+    /// What prepare() found: one entry per path asked (in order), and the fresh staging folder.
+    struct Prepared {
+        QList<RemoteFileInfo> infos;
+        QString stagingDir;
+    };
+    /// check(), stat() of every path and makeStagingDir() in one exec:
+    /// `sudo -n -- sh -c CHECK certdeck-check PATH... && mktemp -d ...`. The staging folder is made
+    /// only when sudo worked and every path could be checked. Errors as those three give them (sudo
+    /// refusing: ErrorCode::Permission with the sudoers advice, nothing made).
+    QCoro::Task<Result<Prepared>> prepare(QString purpose, QStringList paths, CancelToken cancel = {});
+
+    /// One file operation of runBatch(), as root; each is the coreutils call of the method with the
+    /// same name above.
+    struct Step {
+        enum class Kind {
+            Install, ///< install(from, to, mode, owner, group)
+            Copy,    ///< copy(from, to)
+            Rename,  ///< rename(from, to)
+            Remove,  ///< remove(from)
+            /// `rm -rf` of a folder made by makeStagingDir() (from). Its failure never stops a batch.
+            RemoveStagingDir,
+        };
+        Kind kind = Kind::Remove;
+        QString from;
+        QString to;
+        int mode = 0600;
+        QString owner;
+        QString group;
+    };
+    enum class StepState { NotRun, Done, Failed };
+    enum class OnFailure {
+        Stop,     ///< the first failing step ends the batch (later steps NotRun)
+        Continue, ///< every step is tried (clean-up, rollback)
+    };
+    /// What a batch did, step by step: the script prints one line per finished step.
+    struct BatchOutcome {
+        QList<Step> steps;
+        QList<StepState> states;
+        /// The tools' error output (all steps).
+        QString errorOutput;
+        [[nodiscard]] bool allDone() const;
+        /// Index of the first Failed step, or -1.
+        [[nodiscard]] qsizetype firstFailure() const;
+        /// What went wrong at `index`, worded like the single-step methods' errors.
+        [[nodiscard]] Error errorAt(qsizetype index, const QString& where) const;
+    };
+    /// Runs `steps` in order in one `sudo -n -- sh -c SCRIPT certdeck-batch ARG...`. An error result
+    /// means the outcome is unknown (connection lost, timeout, cancel) or that nothing ran (sudo
+    /// refused: ErrorCode::Permission; an invalid step: ErrorCode::InvalidInput).
+    QCoro::Task<Result<BatchOutcome>> runBatch(QList<Step> steps, OnFailure onFailure, CancelToken cancel = {});
+
     /// A sudoers line that would let `user` do what SudoFiles does, plus `extra` commands (the
     /// service's reload), for the advice in messages.
     [[nodiscard]] static QString sudoersRuleFor(const QString& user, const QStringList& extra = {});
 
 private:
+    [[nodiscard]] Error refusal(const QString& purpose, const QString& detail) const;
+
     std::shared_ptr<SshSession> m_session;
     std::chrono::seconds m_timeout;
 };

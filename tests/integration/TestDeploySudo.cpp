@@ -311,6 +311,86 @@ private Q_SLOTS:
         QVERIFY2(!QFile::exists(marker), "a hostile path or argument ran a command");
     }
 
+    void renameFailureMidBatchRollsBackExactly() {
+        // A first deploy, so the files in place are known.
+        DeployMaterial first;
+        QVERIFY(material(&first));
+        Progress progress;
+        const DeployResult ok = deploy(nginxTarget(m_sshd), first, progress);
+        QVERIFY2(ok.deployed, qPrintable(why(ok)));
+        const QString before = served();
+        const QByteArray oldCert = readLocal(m_nginx.tlsCertPath());
+        const QByteArray oldKey = readLocal(m_nginx.tlsKeyPath());
+        const Owner oldKeyOwner = ownerOf(m_nginx.tlsKeyPath());
+
+        // Four files renamed in this order: a new one, the two in place, and a new one whose name
+        // becomes a non-empty folder after the checks passed, so its rename (the last step of the
+        // batch) fails after three renames succeeded.
+        const QString tls = m_nginx.prefix() + QStringLiteral("/tls");
+        const QString added = tls + QStringLiteral("/added chain.pem");
+        const QString blocked = tls + QStringLiteral("/blocked.pem");
+        QFile::remove(added);
+        QDir(blocked).removeRecursively();
+        DeployTarget t = nginxTarget(m_sshd);
+        t.files.prepend(DeployFile{FileContent::Chain, added, 0644});
+        t.files.append(DeployFile{FileContent::FullChain, blocked, 0644});
+        const QString uploadBlocked = QStringLiteral(":upload:") + blocked;
+        QObject::connect(&progress, &Progress::stepChanged, &progress, [&](const ProgressStep& s) {
+            if (s.id.endsWith(uploadBlocked) && s.state == ProgressStep::State::Running)
+                QDir().mkpath(blocked + QStringLiteral("/inside"));
+        });
+        DeployMaterial m;
+        QVERIFY(material(&m));
+        const DeployResult r = deploy(t, m, progress);
+        QVERIFY2(!r.deployed && r.error, qPrintable(why(r)));
+        QVERIFY2(r.error->toString().contains(blocked), qPrintable(why(r)));
+        QVERIFY(!r.untouched);
+        QVERIFY(r.rolledBack);
+        QVERIFY2(!r.rollbackError, qPrintable(why(r)));
+        // Exactly what was changed is undone: the replaced files are back with their owner, the
+        // new file that had no previous version is gone, the folder in the way is left alone.
+        QCOMPARE(readLocal(m_nginx.tlsCertPath()), oldCert);
+        QCOMPARE(readLocal(m_nginx.tlsKeyPath()), oldKey);
+        const Owner key = ownerOf(m_nginx.tlsKeyPath());
+        QCOMPARE(key.mode, oldKeyOwner.mode);
+        QCOMPARE(key.uid, oldKeyOwner.uid);
+        QCOMPARE(key.gid, oldKeyOwner.gid);
+        QVERIFY(!QFileInfo::exists(added));
+        QVERIFY(QFileInfo(blocked + QStringLiteral("/inside")).isDir());
+        const QStringList left =
+            QDir(tls).entryList({QStringLiteral("*certdeck-new*")}, QDir::Files | QDir::Dirs | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        QCOMPARE(stagingDirsOf(m_sshd.testUserUid()), QStringList());
+        QCOMPARE(served(), before);
+        QVERIFY(QDir(blocked).removeRecursively());
+    }
+
+    void failedInstallLeavesServerUntouched() {
+        // The staged copy of the second file cannot be written (its name is taken by a non-empty
+        // folder): the batch stops before any backup or rename; only temporary files are removed.
+        DeployMaterial m;
+        QVERIFY(material(&m));
+        const QString tls = m_nginx.prefix() + QStringLiteral("/tls");
+        const QStringList filesBefore = QDir(tls).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+        const QByteArray oldCert = readLocal(m_nginx.tlsCertPath());
+        const QString before = served();
+        const QString stagedKey = Deployer::stagingPath(m_nginx.tlsKeyPath());
+        QVERIFY(QDir().mkpath(stagedKey + QStringLiteral("/inside")));
+        Progress progress;
+        const DeployResult r = deploy(nginxTarget(m_sshd), m, progress);
+        QVERIFY2(!r.deployed && r.error, qPrintable(why(r)));
+        QVERIFY2(r.error->toString().contains(stagedKey), qPrintable(why(r)));
+        QVERIFY(r.untouched);
+        QVERIFY(!r.rolledBack);
+        QCOMPARE(readLocal(m_nginx.tlsCertPath()), oldCert);
+        QCOMPARE(served(), before);
+        // The first file's staged copy is gone; the folder in the way is not Certdeck's to remove.
+        QCOMPARE(QDir(tls).entryList(QDir::Files | QDir::Hidden, QDir::Name), filesBefore);
+        QVERIFY(QFileInfo(stagedKey + QStringLiteral("/inside")).isDir());
+        QCOMPARE(stagingDirsOf(m_sshd.testUserUid()), QStringList());
+        QVERIFY(QDir(stagedKey).removeRecursively());
+    }
+
     void remoteWebrootThroughSudo() {
         // A root-owned webroot the test user cannot write.
         const QString webroot = m_sshd.workDir() + QStringLiteral("/www root");
