@@ -431,13 +431,33 @@ QCoro::Task<> fail(Job& job, const QString& step, Error error, bool reloadNeeded
     co_await task;
 }
 
-/// Steps 3 (install from the upload folder), 4 and 5 through sudo in one exec: every copy installed
-/// beside its target, the upload folder removed, backups made, renames done, stopping at the first
-/// failure. The batch reports each finished step, so the flags say exactly what changed and a
-/// rollback undoes exactly that. False when it failed (fail() has run).
+/// The config test's failure, worded the same whichever way it ran.
+Error configTestRefused(const Job& job, const QStringList& argv, int exitCode, const QByteArray& output) {
+    return Error(ErrorCode::Deploy,
+                 QObject::tr("The configuration test %1 on %2 refused the new files (exit %3). The previous "
+                             "certificate is put back.")
+                     .arg(describeCommand(argv), job.result.target)
+                     .arg(exitCode),
+                 QString::fromUtf8(output));
+}
+
+/// The reload's failure, worded the same whichever way it ran.
+Error reloadFailed(const Job& job, const QStringList& argv, int exitCode, const QByteArray& output) {
+    return Error(ErrorCode::Deploy,
+                 QObject::tr("The reload command %1 failed on %2 (exit %3). The previous certificate is put back.")
+                     .arg(describeCommand(argv), job.result.target)
+                     .arg(exitCode),
+                 QString::fromUtf8(output));
+}
+
+/// Steps 3 (install from the upload folder) to 6 through sudo in one exec: every copy installed
+/// beside its target, the upload folder removed, backups made, renames done, then the config test
+/// and the reload, stopping at the first failure. The batch reports each finished step, so the
+/// flags say exactly what changed and a rollback undoes exactly that. False when it failed (fail()
+/// has run).
 QCoro::Task<bool> applyThroughSudo(Job& job) {
     const QString server = job.result.target;
-    enum class Phase { Stage, DropFolder, Backup, Rename };
+    enum class Phase { Stage, DropFolder, Backup, Rename, ConfigTest, Reload };
     QList<SudoStep> steps;
     QList<std::pair<Phase, qsizetype>> what;
     for (qsizetype i = 0; i < job.files.size(); ++i) {
@@ -486,6 +506,22 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         steps << step;
         what << std::make_pair(Phase::Rename, i);
     }
+    // Step 6 in the same exec: the service's own commands as root, their words as arguments.
+    if (!job.target.configTest.isEmpty()) {
+        SudoStep step;
+        step.kind = SudoStep::Kind::Run;
+        step.argv = job.target.configTest;
+        steps << step;
+        what << std::make_pair(Phase::ConfigTest, qsizetype(-1));
+    }
+    if (!job.target.reload.isEmpty()) {
+        SudoStep step;
+        step.kind = SudoStep::Kind::Run;
+        step.argv = job.target.reload;
+        steps << step;
+        what << std::make_pair(Phase::Reload, qsizetype(-1));
+    }
+    job.running(QStringLiteral("install"), QObject::tr("Installing the new files on %1").arg(server));
 
     auto task = job.sudo->runBatch(steps, ssh::SudoFiles::OnFailure::Stop, job.cancel);
     auto outcome = co_await task;
@@ -507,7 +543,8 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
             f.renamed = true;
         }
         job.result.untouched = false;
-        auto t = fail(job, QStringLiteral("install"), error, false);
+        // The reload may have run too: reload again once the previous files are back.
+        auto t = fail(job, QStringLiteral("install"), error, !job.target.reload.isEmpty());
         co_await t;
         co_return false;
     }
@@ -539,9 +576,42 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
                 job.result.untouched = false;
             }
             break;
+        case Phase::ConfigTest:
+        case Phase::Reload:
+            break;
         }
         if (!ok && phase != Phase::DropFolder && failedAt < 0)
             failedAt = k;
+    }
+    const auto reportInstalled = [&job, &server] {
+        for (const PlannedFile& f : job.files)
+            job.done(QStringLiteral("upload:") + f.file.path,
+                     QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(f.file.mode, 4, 8, QLatin1Char('0')));
+        job.done(QStringLiteral("backup"),
+                 QObject::tr("Kept the previous files on %1 as *.certdeck-backup").arg(server));
+        job.done(QStringLiteral("install"), QObject::tr("New files in place on %1").arg(server));
+    };
+    const auto phaseAt = [&what](qsizetype k) {
+        return what.at(k).first;
+    };
+    if (failedAt >= 0 && (phaseAt(failedAt) == Phase::ConfigTest || phaseAt(failedAt) == Phase::Reload)) {
+        // Every file is in place; the service refused them. Same words as without sudo.
+        reportInstalled();
+        const int exitCode = outcome->exitCodes.at(failedAt);
+        const QByteArray output = outcome->outputs.at(failedAt);
+        if (phaseAt(failedAt) == Phase::ConfigTest) {
+            const Error e = configTestRefused(job, job.target.configTest, exitCode, output);
+            auto t = fail(job, QStringLiteral("configtest"), e, false);
+            co_await t;
+            co_return false;
+        }
+        if (!job.target.configTest.isEmpty())
+            job.done(QStringLiteral("configtest"),
+                     QObject::tr("Configuration test %1 passed").arg(describeCommand(job.target.configTest)));
+        const Error e = reloadFailed(job, job.target.reload, exitCode, output);
+        auto t = fail(job, QStringLiteral("reload"), e, true);
+        co_await t;
+        co_return false;
     }
     if (failedAt >= 0) {
         const auto [phase, i] = what.at(failedAt);
@@ -558,11 +628,12 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         co_await t;
         co_return false;
     }
-    for (const PlannedFile& f : job.files)
-        job.done(QStringLiteral("upload:") + f.file.path,
-                 QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(f.file.mode, 4, 8, QLatin1Char('0')));
-    job.done(QStringLiteral("backup"), QObject::tr("Kept the previous files on %1 as *.certdeck-backup").arg(server));
-    job.done(QStringLiteral("install"), QObject::tr("New files in place on %1").arg(server));
+    reportInstalled();
+    if (!job.target.configTest.isEmpty())
+        job.done(QStringLiteral("configtest"),
+                 QObject::tr("Configuration test %1 passed").arg(describeCommand(job.target.configTest)));
+    if (!job.target.reload.isEmpty())
+        job.done(QStringLiteral("reload"), QObject::tr("Reloaded with %1").arg(describeCommand(job.target.reload)));
     co_return true;
 }
 
@@ -744,18 +815,15 @@ QCoro::Task<> run(Job& job) {
             co_return;
     }
 
-    if (!job.target.configTest.isEmpty()) {
+    // Through sudo the config test and the reload ran in applyThroughSudo()'s batch.
+    if (!job.sudo && !job.target.configTest.isEmpty()) {
         const QStringList argv = job.target.configTest;
         job.running(QStringLiteral("configtest"), QObject::tr("Testing the configuration on %1").arg(server));
         auto task = runArgv(job, argv);
         auto tested = co_await task;
         if (!tested || !tested->succeeded()) {
-            const Error e = tested ? Error(ErrorCode::Deploy,
-                                           QObject::tr("The configuration test %1 on %2 refused the new files (exit "
-                                                       "%3). The previous certificate is put back.")
-                                               .arg(describeCommand(argv), server)
-                                               .arg(tested->exitCode),
-                                           QString::fromUtf8(tested->stdErr.left(2000) + tested->stdOut.left(1000)))
+            const Error e = tested ? configTestRefused(job, argv, tested->exitCode,
+                                                       tested->stdErr.left(2000) + tested->stdOut.left(1000))
                                    : tested.error();
             auto t = fail(job, QStringLiteral("configtest"), e, false);
             co_await t;
@@ -764,19 +832,14 @@ QCoro::Task<> run(Job& job) {
         job.done(QStringLiteral("configtest"), QObject::tr("Configuration test %1 passed").arg(describeCommand(argv)));
     }
 
-    if (!job.target.reload.isEmpty()) {
+    if (!job.sudo && !job.target.reload.isEmpty()) {
         const QStringList argv = job.target.reload;
         job.running(QStringLiteral("reload"), QObject::tr("Reloading on %1").arg(server));
         auto task = runArgv(job, argv);
         auto reloaded = co_await task;
         if (!reloaded || !reloaded->succeeded()) {
-            const Error e = reloaded ? Error(ErrorCode::Deploy,
-                                             QObject::tr("The reload command %1 failed on %2 (exit %3). The previous "
-                                                         "certificate is put back.")
-                                                 .arg(describeCommand(argv), server)
-                                                 .arg(reloaded->exitCode),
-                                             QString::fromUtf8(reloaded->stdErr.left(2000)))
-                                     : reloaded.error();
+            const Error e =
+                reloaded ? reloadFailed(job, argv, reloaded->exitCode, reloaded->stdErr.left(2000)) : reloaded.error();
             auto t = fail(job, QStringLiteral("reload"), e, true);
             co_await t;
             co_return;

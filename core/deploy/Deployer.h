@@ -43,9 +43,10 @@ struct DeployMaterial {
 /// With DeployTarget::useSudo, one exec checks `sudo -n`, stats every folder and file as root and
 /// makes a private staging folder (ssh::SudoFiles::prepare()) before step 1; step 3 uploads there
 /// over SFTP; then one `sudo -n sh -c` batch installs every copy beside its target, removes the
-/// staging folder, makes the backups and does the renames, reporting each finished step, so a
-/// rollback (one more batch) undoes exactly what was done. With the config test and the reload that
-/// is four execs per server.
+/// staging folder, makes the backups, does the renames and runs the config test and the reload
+/// (steps 3–6), stopping at the first failure and reporting each finished step (a failed command
+/// with its exit status and output), so a rollback (one more batch) undoes exactly what was done.
+/// That is two execs per server.
 /// A failure in 1–3 leaves the server untouched (temporary files are removed). A failure in 5–7
 /// rolls back: backups renamed into place (new files removed where there were none before),
 /// reload again, and verify the previous certificate is served again. The result says which.

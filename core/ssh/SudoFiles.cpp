@@ -44,11 +44,17 @@ const QString kCheckScript = QStringLiteral("echo certdeck-check\n"
 
 // runBatch(): $1 is stop|continue, then six arguments per step: KIND FROM TO MODE OWNER GROUP. One
 // line per step: "done N" or "failed N". A failed staging-folder removal never stops the batch.
+// A `run` step has its word count as FROM and its words after the six: the subshell keeps only those
+// words as its positional parameters (rebuilt with `set --` while `for` walks the list it expanded
+// once, XCU §2.9.4.2) and execs "$@", so they never become script text. Its output (stderr and
+// stdout) is captured, never mixed into the report; a failure is "failed N STATUS HEX" with the last
+// 2000 bytes of that output as hex on the same line (od -An -v -tx1: POSIX, one byte per pair).
 const QString kBatchScript = QStringLiteral(
     "keep=$1; shift\n"
     "echo certdeck-batch\n"
     "i=0; bad=0\n"
     "while [ \"$#\" -ge 6 ]; do\n"
+    "  words=0; said=\n"
     "  case \"$1\" in\n"
     "  install)\n"
     "    if [ -n \"$5\" ] && [ -n \"$6\" ]; then install -m \"$4\" -o \"$5\" -g \"$6\" -T -- \"$2\" \"$3\"\n"
@@ -59,11 +65,28 @@ const QString kBatchScript = QStringLiteral(
     "  rename) mv -f -T -- \"$2\" \"$3\" ;;\n"
     "  remove) rm -f -- \"$2\" ;;\n"
     "  purge) rm -rf -- \"$2\" ;;\n"
+    "  run)\n"
+    "    words=$2\n"
+    "    case \"$words\" in ''|*[!0-9]*) echo \"certdeck-batch: bad word count\" >&2; exit 2 ;; esac\n"
+    "    if [ \"$words\" -lt 1 ] || [ \"$#\" -lt $((words + 6)) ]; then\n"
+    "      echo \"certdeck-batch: bad word count\" >&2; exit 2\n"
+    "    fi\n"
+    "    said=$( (shift 6; c=0\n"
+    "      for a in \"$@\"; do\n"
+    "        if [ \"$c\" -eq 0 ]; then set --; fi\n"
+    "        if [ \"$c\" -lt \"$words\" ]; then set -- \"$@\" \"$a\"; fi\n"
+    "        c=$((c + 1))\n"
+    "      done\n"
+    "      exec \"$@\" </dev/null) 2>&1) ;;\n"
     "  *) echo \"certdeck-batch: unknown step\" >&2; false ;;\n"
     "  esac\n"
-    "  if [ \"$?\" -eq 0 ]; then echo \"done $i\"\n"
+    "  st=$?\n"
+    "  if [ \"$st\" -eq 0 ]; then echo \"done $i\"\n"
+    "  elif [ \"$1\" = run ]; then\n"
+    "    echo \"failed $i $st $(printf '%s' \"$said\" | tail -c 2000 | od -An -v -tx1 | tr -d ' \\n')\"\n"
+    "    bad=1; [ \"$keep\" = continue ] || exit 1\n"
     "  else echo \"failed $i\"; bad=1; [ \"$keep\" = continue ] || [ \"$1\" = purge ] || exit 1; fi\n"
-    "  i=$((i + 1)); shift 6\n"
+    "  i=$((i + 1)); shift 6; shift \"$words\"\n"
     "done\n"
     "exit \"$bad\"\n");
 
@@ -79,6 +102,8 @@ QString kindName(SudoFiles::Step::Kind kind) {
         return QStringLiteral("remove");
     case SudoFiles::Step::Kind::RemoveStagingDir:
         return QStringLiteral("purge");
+    case SudoFiles::Step::Kind::Run:
+        return QStringLiteral("run");
     }
     return QString();
 }
@@ -259,6 +284,18 @@ Error SudoFiles::BatchOutcome::errorAt(qsizetype index, const QString& where) co
         context = QObject::tr("Removing the upload folder %1").arg(step.from);
         argv << QStringLiteral("rm") << QStringLiteral("-rf") << QStringLiteral("--") << step.from;
         break;
+    case Step::Kind::Run: {
+        const QString said = QString::fromUtf8(outputs.value(index)).trimmed();
+        const QString command = RemoteCommand(step.argv).withSudo().toString();
+        return Error(ErrorCode::Ssh,
+                     QObject::tr("%1 failed on %2 (exit %3)%4")
+                         .arg(command, where)
+                         .arg(exitCodes.value(index, -1))
+                         .arg(said.isEmpty() ? QStringLiteral(".")
+                                             : QStringLiteral(": ") + said.section(QLatin1Char('\n'), 0, 0)),
+                     said)
+            .withContext(QObject::tr("Running %1").arg(command));
+    }
     }
     const QString firstLine = errorOutput.section(QLatin1Char('\n'), 0, 0);
     return Error(ErrorCode::Ssh,
@@ -274,11 +311,20 @@ QCoro::Task<Result<SudoFiles::BatchOutcome>> SudoFiles::runBatch(QList<Step> ste
     BatchOutcome out;
     out.steps = steps;
     out.states = QList<StepState>(steps.size(), StepState::NotRun);
+    out.exitCodes = QList<int>(steps.size(), -1);
+    out.outputs = QList<QByteArray>(steps.size());
     if (steps.isEmpty())
         co_return out;
     QStringList argv{QStringLiteral("sh"), QStringLiteral("-c"), kBatchScript, QStringLiteral("certdeck-batch"),
                      onFailure == OnFailure::Continue ? QStringLiteral("continue") : QStringLiteral("stop")};
     for (const Step& step : steps) {
+        if (step.kind == Step::Kind::Run) {
+            if (step.argv.isEmpty() || step.argv.first().isEmpty())
+                co_return Error(ErrorCode::InvalidInput, QObject::tr("A command to run without a program."));
+            argv << kindName(step.kind) << QString::number(step.argv.size()) << QString() << QString() << QString()
+                 << QString() << step.argv;
+            continue;
+        }
         if (step.from.isEmpty() ||
             (step.to.isEmpty() && step.kind != Step::Kind::Remove && step.kind != Step::Kind::RemoveStagingDir))
             co_return Error(ErrorCode::InvalidInput, QObject::tr("A file operation without a path."));
@@ -301,14 +347,26 @@ QCoro::Task<Result<SudoFiles::BatchOutcome>> SudoFiles::runBatch(QList<Step> ste
                         out.errorOutput + QString::fromUtf8(r->stdOut.left(300)));
     // Strictly "done N" / "failed N" in order; anything else leaves the outcome unknown.
     bool consistent = lines->size() <= steps.size();
+    // A Run step's failure: "failed N STATUS HEX" (exit status 1..255, at most 2000 bytes as hex).
+    static const QRegularExpression runFailure(QStringLiteral("^failed (\\d+) (\\d{1,3}) ((?:[0-9a-f]{2}){0,2000})$"));
     for (qsizetype i = 0; consistent && i < lines->size(); ++i) {
         const QString& line = lines->at(i);
-        if (line == QStringLiteral("done %1").arg(i))
+        if (line == QStringLiteral("done %1").arg(i)) {
             out.states[i] = StepState::Done;
-        else if (line == QStringLiteral("failed %1").arg(i))
-            out.states[i] = StepState::Failed;
-        else
-            consistent = false;
+        } else if (steps.at(i).kind != Step::Kind::Run) {
+            consistent = line == QStringLiteral("failed %1").arg(i);
+            if (consistent)
+                out.states[i] = StepState::Failed;
+        } else {
+            const QRegularExpressionMatch m = runFailure.match(line);
+            const int status = m.hasMatch() ? m.captured(2).toInt() : 0;
+            consistent = m.hasMatch() && m.captured(1) == QString::number(i) && status >= 1 && status <= 255;
+            if (consistent) {
+                out.states[i] = StepState::Failed;
+                out.exitCodes[i] = status;
+                out.outputs[i] = QByteArray::fromHex(m.captured(3).toLatin1());
+            }
+        }
     }
     const bool complete = lines->size() == steps.size();
     if (consistent && r->exitCode == 0)

@@ -31,8 +31,9 @@ class SshSession;
 ///
 /// For a deployment, prepare() and runBatch() do the same with far fewer round trips: one exec
 /// checks sudo, stats every path and makes the staging folder; one `sudo -n -- sh -c SCRIPT` runs
-/// a whole list of steps. SCRIPT is a constant in this file; every path, mode and owner reaches it
-/// as a positional argument quoted by RemoteCommand, so it is never parsed as shell text.
+/// a whole list of steps, which may end with the service's config test and reload (Step::Kind::Run).
+/// SCRIPT is a constant in this file; every path, mode, owner and command word reaches it as a
+/// positional argument quoted by RemoteCommand, so it is never parsed as shell text.
 ///
 /// Cheap to copy; keeps its session alive. Runs on the session's worker like every operation of
 /// that session; resume on the awaiting thread.
@@ -93,6 +94,10 @@ public:
             Remove,  ///< remove(from)
             /// `rm -rf` of a folder made by makeStagingDir() (from). Its failure never stops a batch.
             RemoveStagingDir,
+            /// Runs `argv` as root (a service's config test or reload), its words passed to the
+            /// script as positional arguments and run as "$@", never as shell text. Its exit status
+            /// and the last 2000 bytes of its output (stderr and stdout) come back when it fails.
+            Run,
         };
         Kind kind = Kind::Remove;
         QString from;
@@ -100,6 +105,8 @@ public:
         int mode = 0600;
         QString owner;
         QString group;
+        /// Kind::Run only: the program and its arguments.
+        QStringList argv;
     };
     enum class StepState { NotRun, Done, Failed };
     enum class OnFailure {
@@ -110,8 +117,13 @@ public:
     struct BatchOutcome {
         QList<Step> steps;
         QList<StepState> states;
-        /// The tools' error output (all steps).
+        /// The tools' error output (all steps but Run).
         QString errorOutput;
+        /// Per step: a failed Run step's exit status (-1 otherwise).
+        QList<int> exitCodes;
+        /// Per step: the last 2000 bytes of a failed Run step's output, stderr and stdout as it
+        /// wrote them (empty otherwise).
+        QList<QByteArray> outputs;
         [[nodiscard]] bool allDone() const;
         /// Index of the first Failed step, or -1.
         [[nodiscard]] qsizetype firstFailure() const;

@@ -289,6 +289,53 @@ private Q_SLOTS:
         QCOMPARE(stagingDirsOf(m_sshd.testUserUid()), QStringList());
     }
 
+    void configTestFailureIsReportedAndRolledBack() {
+        // A first deploy, so the files in place are known.
+        DeployMaterial first;
+        QVERIFY(material(&first));
+        Progress progress;
+        const DeployResult ok = deploy(nginxTarget(m_sshd), first, progress);
+        QVERIFY2(ok.deployed, qPrintable(why(ok)));
+        const QString before = served();
+        const QByteArray oldCert = readLocal(m_nginx.tlsCertPath());
+        const QByteArray oldKey = readLocal(m_nginx.tlsKeyPath());
+        const Owner oldKeyOwner = ownerOf(m_nginx.tlsKeyPath());
+
+        DeployMaterial m;
+        QVERIFY(material(&m));
+        DeployTarget t = nginxTarget(m_sshd);
+        // A config test that says a lot (more than is kept), then why it refused, and fails with 4.
+        // Its last word comes back verbatim: it reached the test as an argument, not as shell text.
+        const QString word = QStringLiteral("it's \"$(touch /tmp/x)\" `id`; exit 0");
+        t.configTest = QStringList{QStringLiteral("sh"), QStringLiteral("-c"),
+                                   QStringLiteral("i=0; while [ $i -lt 300 ]; do echo noise line $i >&2; "
+                                                  "i=$((i + 1)); done; echo \"[emerg] refused: $1\" >&2; exit 4"),
+                                   QStringLiteral("certdeck-test"), word};
+        const DeployResult r = deploy(t, m, progress);
+        QVERIFY2(!r.deployed && r.error, qPrintable(why(r)));
+        QCOMPARE(r.error->code, ErrorCode::Deploy);
+        QVERIFY2(r.error->userMessage.contains(QLatin1String("refused the new files (exit 4)")),
+                 qPrintable(r.error->userMessage));
+        QVERIFY2(r.error->detail.contains(QStringLiteral("[emerg] refused: ") + word), qPrintable(r.error->detail));
+        QVERIFY2(r.error->detail.size() <= 2000, qPrintable(QString::number(r.error->detail.size())));
+        QVERIFY(r.rolledBack);
+        QVERIFY2(!r.rollbackError, qPrintable(why(r)));
+        QVERIFY2(r.rollbackVerified, qPrintable(why(r)));
+        // The reload never ran; the previous files are back with their owner; nothing left over.
+        QVERIFY(!r.steps.join(QLatin1Char('\n')).contains(QLatin1String("Reloaded with")));
+        QCOMPARE(served(), before);
+        QCOMPARE(readLocal(m_nginx.tlsCertPath()), oldCert);
+        QCOMPARE(readLocal(m_nginx.tlsKeyPath()), oldKey);
+        const Owner key = ownerOf(m_nginx.tlsKeyPath());
+        QCOMPARE(key.mode, oldKeyOwner.mode);
+        QCOMPARE(key.uid, oldKeyOwner.uid);
+        QCOMPARE(key.gid, oldKeyOwner.gid);
+        const QStringList left = QDir(m_nginx.prefix() + QStringLiteral("/tls"))
+                                     .entryList({QStringLiteral("*certdeck-new*")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        QCOMPARE(stagingDirsOf(m_sshd.testUserUid()), QStringList());
+    }
+
     void hostileNamesThroughSudoRunNothing() {
         const QString marker = QStringLiteral("/tmp/pwned-certdeck-sudo-%1").arg(QCoreApplication::applicationPid());
         QFile::remove(marker);
