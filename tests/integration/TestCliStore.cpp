@@ -7,6 +7,7 @@
 #include "app/cli/Cli.h"
 #include "core/crypto/Certificate.h"
 #include "core/store/Store.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/PebbleFixture.h"
 
 #include <QCoreApplication>
@@ -24,25 +25,8 @@ using namespace certdeck;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Run runCli(const QString& dataDir, QStringList args) {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    args.prepend(dataDir);
-    args.prepend(QStringLiteral("--data-dir"));
-    args.prepend(QStringLiteral("certdeck-cli"));
-    r.code = QCoro::waitFor(certdeck::cli::runCli(args, out, err));
-    out.flush();
-    err.flush();
-    return r;
-}
+using Run = test::CliRun;
+using test::runCli;
 
 QString cliBinary() {
     return QCoreApplication::applicationDirPath() + QStringLiteral("/../app/cli/certdeck-cli");

@@ -11,6 +11,7 @@
 #include "core/store/Store.h"
 #include "core/workflow/LineageDeployment.h"
 #include "core/workflow/RenewCertificate.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/NginxFixture.h"
 #include "tests/support/PebbleFixture.h"
 #include "tests/support/SshdFixture.h"
@@ -28,25 +29,8 @@ using namespace certdeck;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Run runCli(const QString& dataDir, QStringList args) {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    args.prepend(dataDir);
-    args.prepend(QStringLiteral("--data-dir"));
-    args.prepend(QStringLiteral("certdeck-cli"));
-    r.code = QCoro::waitFor(certdeck::cli::runCli(args, out, err));
-    out.flush();
-    err.flush();
-    return r;
-}
+using Run = test::CliRun;
+using test::runCli;
 
 template <typename T> QString why(const Result<T>& r) {
     return r ? QString() : r.error().toString() + QStringLiteral(" | ") + r.error().detail;

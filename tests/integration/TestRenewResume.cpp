@@ -10,6 +10,7 @@
 #include "app/cli/Cli.h"
 #include "core/crypto/Certificate.h"
 #include "core/store/Store.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/PebbleFixture.h"
 
 #include <QCoreApplication>
@@ -26,28 +27,8 @@ using namespace certdeck;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    [[nodiscard]] QJsonObject firstResult() const {
-        return json().value(QStringLiteral("results")).toArray().first().toObject();
-    }
-};
-
-Run runCli(const QString& dataDir, QStringList args) {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    args.prepend(dataDir);
-    args.prepend(QStringLiteral("--data-dir"));
-    args.prepend(QStringLiteral("certdeck-cli"));
-    r.code = QCoro::waitFor(certdeck::cli::runCli(args, out, err));
-    out.flush();
-    err.flush();
-    return r;
-}
+using Run = test::CliRun;
+using test::runCli;
 
 /// The hooks build as its own process, stopping at `exitAfter`.
 Run runHooked(const QString& dataDir, const QString& exitAfter, const QStringList& args) {

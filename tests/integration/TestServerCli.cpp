@@ -13,6 +13,7 @@
 #include "core/ssh/SshSession.h"
 #include "core/store/Store.h"
 #include "core/workflow/LineageDeployment.h"
+#include "tests/support/CliRun.h"
 #include "tests/support/KeyringFixture.h"
 #include "tests/support/SshdFixture.h"
 
@@ -31,25 +32,8 @@ using namespace certdeck;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Run runCli(const QString& dataDir, QStringList args) {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    args.prepend(dataDir);
-    args.prepend(QStringLiteral("--data-dir"));
-    args.prepend(QStringLiteral("certdeck-cli"));
-    r.code = QCoro::waitFor(cli::runCli(args, out, err));
-    out.flush();
-    err.flush();
-    return r;
-}
+using Run = test::CliRun;
+using test::runCli;
 
 /// Points this process's standard input at `path` while it lives (the CLI runs in-process and reads
 /// --password-stdin from file descriptor 0, as it would from a pipe).
