@@ -2,7 +2,6 @@
 #include "app/cli/commands/RenewCommand.h"
 
 #include "app/cli/commands/CommandSupport.h"
-#include "app/cli/commands/DnsSupport.h"
 #include "app/cli/commands/SandboxSupport.h"
 #include "app/cli/commands/StoreSupport.h"
 #include "core/challenge/StandaloneSolver.h"
@@ -135,46 +134,9 @@ QCoro::Task<int> RenewCommand::run(CliContext& ctx) {
         *ctx.err << "notification target not usable: " << problem << '\n';
     for (schedule::Notifier* n : storedNotifiers.pointers())
         env.notifiers.push_back(n);
-    // dns-01 lineages: one solver per stored provider (its credential read once from the keychain),
-    // shared by every renewal that uses it; other methods come from solversForLineage().
-    std::map<QString, DnsSolverBundle> dnsSolvers;
-    if (!sandbox) {
-        if (auto lineages = (*store)->lineages().all()) {
-            for (const auto& l : *lineages) {
-                if (l.challenge.value(QStringLiteral("method")).toString() != QLatin1String("dns-01"))
-                    continue;
-                const QString provider = l.challenge.value(QStringLiteral("provider")).toString();
-                const QString resolver = l.challenge.value(QStringLiteral("resolver")).toString();
-                const QString key = provider + QLatin1Char('|') + resolver;
-                if (dnsSolvers.count(key) || (!names.isEmpty() && !names.contains(l.name)))
-                    continue;
-                auto making = makeDnsSolver(**store, provider, resolver);
-                auto bundle = co_await making;
-                if (!bundle) {
-                    // Reported by the renewal of each lineage that needs it.
-                    qCWarning(lcWorkflow) << "DNS provider" << provider << ":" << bundle.error().toString();
-                    continue;
-                }
-                dnsSolvers.emplace(key, std::move(*bundle));
-            }
-        }
-        env.solvers = [&env, &dnsSolvers](const store::Lineage& l) -> Result<workflow::SolverList> {
-            if (l.challenge.value(QStringLiteral("method")).toString() != QLatin1String("dns-01"))
-                return workflow::solversForLineage(*env.store, l, &env.responders);
-            const QString provider = l.challenge.value(QStringLiteral("provider")).toString();
-            const auto it =
-                dnsSolvers.find(provider + QLatin1Char('|') + l.challenge.value(QStringLiteral("resolver")).toString());
-            if (it == dnsSolvers.end())
-                return Error(
-                    ErrorCode::Dns,
-                    QObject::tr("%1: the DNS provider '%2' cannot be used: 'certdeck-cli dns-provider test %2' "
-                                "says why.")
-                        .arg(l.name, provider));
-            // Not owned: the bundle lives as long as this command.
-            return workflow::SolverList{
-                std::shared_ptr<acme::ChallengeSolver>(it->second.solver.get(), [](acme::ChallengeSolver*) {})};
-        };
-    }
+    // Every stored challenge method (webroot, responder, a server's webroot over SSH, dns-01 through a
+    // stored provider) comes from workflow::solversForLineage(), built only for lineages that renew and
+    // shared by the run — the same as the desktop app's renewals.
     if (sandbox) {
         // The sandbox resolves every name to 127.0.0.1 and validates on its http port.
         const quint16 port = sandbox->httpPort();
