@@ -6,11 +6,14 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlError>
+#include <QThread>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -128,7 +131,15 @@ Status Database::configure(int busyTimeoutMs) {
     // busy_timeout first: switching to WAL itself needs a lock another process may hold.
     if (auto r = exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs)); !r)
         return r.error();
+    // SQLite answers the switch to WAL with SQLITE_BUSY without waiting when several processes open a new
+    // store at once (its busy handler is skipped where waiting could deadlock), so retry it ourselves.
+    QElapsedTimer waited;
+    waited.start();
     auto mode = exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    while (!mode && mode.error().code == ErrorCode::Busy && waited.elapsed() < busyTimeoutMs) {
+        QThread::msleep(5 + QRandomGenerator::global()->bounded(20));
+        mode = exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    }
     if (!mode)
         return mode.error();
     if (mode->next() && mode->value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
