@@ -208,18 +208,21 @@ Status KeyVault::removeAccountKey(const QString& accountId) {
     return {};
 }
 
+QString KeyVault::pendingKeyPath(const QString& lineage) const {
+    return m_root + QStringLiteral("/pending/") + lineage + QStringLiteral(".pem");
+}
+
 Result<QString> KeyVault::savePendingKey(const QString& lineage, const crypto::PrivateKey& key) {
     if (auto s = checkName(lineage); !s)
         return s.error();
-    const QString dir = m_root + QStringLiteral("/pending/") + lineage;
-    for (const QString& d : {m_root, m_root + QStringLiteral("/pending"), dir}) {
+    for (const QString& d : {m_root, m_root + QStringLiteral("/pending")}) {
         if (auto s = makeDirectory(d, 0700); !s)
             return s.error();
     }
     auto pem = key.toPem();
     if (!pem)
         return pem.error();
-    const QString path = dir + QStringLiteral("/privkey.pem");
+    const QString path = pendingKeyPath(lineage);
     if (auto s = writeFileAtomic(path, pem->bytes(), 0600); !s)
         return s.error();
     return path;
@@ -228,7 +231,10 @@ Result<QString> KeyVault::savePendingKey(const QString& lineage, const crypto::P
 Result<crypto::PrivateKey> KeyVault::loadPendingKey(const QString& lineage) const {
     if (auto s = checkName(lineage); !s)
         return s.error();
-    auto data = readBounded(m_root + QStringLiteral("/pending/") + lineage + QStringLiteral("/privkey.pem"), 64 * 1024);
+    auto data = readBounded(pendingKeyPath(lineage), 64 * 1024);
+    // Certdeck 0.x before 2026-12 kept it as pending/<lineage>/privkey.pem.
+    if (!data && data.error().code == ErrorCode::NotFound)
+        data = readBounded(m_root + QStringLiteral("/pending/") + lineage + QStringLiteral("/privkey.pem"), 64 * 1024);
     if (!data)
         return data.error();
     SecureBytes pem(std::move(*data));
@@ -238,9 +244,13 @@ Result<crypto::PrivateKey> KeyVault::loadPendingKey(const QString& lineage) cons
 Status KeyVault::removePendingKey(const QString& lineage) {
     if (auto s = checkName(lineage); !s)
         return s;
-    QDir dir(m_root + QStringLiteral("/pending/") + lineage);
-    if (dir.exists() && !dir.removeRecursively())
-        return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(dir.path()));
+    const QByteArray path = QFile::encodeName(pendingKeyPath(lineage));
+    if (::unlink(path.constData()) != 0 && errno != ENOENT)
+        return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(pendingKeyPath(lineage)),
+                     QString::fromLocal8Bit(strerror(errno)));
+    QDir legacy(m_root + QStringLiteral("/pending/") + lineage);
+    if (legacy.exists() && !legacy.removeRecursively())
+        return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(legacy.path()));
     return {};
 }
 

@@ -43,8 +43,9 @@ public:
     Result<crypto::PrivateKey> loadAccountKey(const QString& accountId) const;
     Status removeAccountKey(const QString& accountId);
 
-    /// The key made for a lineage's order in flight, kept (0600, `pending/<lineage>/privkey.pem`) before
-    /// the CSR goes to the CA so an interrupted issuance can be finished with it. Returns the path.
+    /// The key made for a lineage's order in flight, kept (0600, `pending/<lineage>.pem`) before the CSR
+    /// goes to the CA so an interrupted issuance can be finished with it. Returns the path. One file
+    /// per order and no folder: every renewal writes and removes it.
     Result<QString> savePendingKey(const QString& lineage, const crypto::PrivateKey& key);
     Result<crypto::PrivateKey> loadPendingKey(const QString& lineage) const;
     /// Removing a key that is not there is not an error.
@@ -52,6 +53,7 @@ public:
 
 private:
     Status prepare(const QString& lineage);
+    [[nodiscard]] QString pendingKeyPath(const QString& lineage) const;
 
     QString m_root;
 };

@@ -460,7 +460,8 @@ QCoro::Task<RenewOutcome> renewLineage(RenewalEnvironment& env, QString name, Re
     if (issued) {
         // A lineage whose first issuance was interrupted gets its first certificate here.
         const QString kind = current ? QStringLiteral("renewed") : QStringLiteral("issued");
-        auto version = saveIssuedCertificate(store, *lineage, *issued, kind, now);
+        auto saving = saveIssuedCertificateOffThread(store, *lineage, *issued, kind, now);
+        auto version = co_await saving;
         if (version) {
             // Stored in the KeyVault and history: the order is done.
             (void)store.pendingOrders().remove(lineage->id);

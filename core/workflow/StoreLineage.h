@@ -5,6 +5,8 @@
 #include "core/store/Store.h"
 #include "core/workflow/IssueCertificate.h"
 
+#include <QCoroTask>
+
 namespace certdeck::workflow {
 
 /// Keeps a freshly issued certificate: inserts the lineage when it is new (id 0), writes a new
@@ -14,6 +16,12 @@ namespace certdeck::workflow {
 /// a row pointing at files that do not exist.
 Result<int> saveIssuedCertificate(store::Store& store, store::Lineage& lineage, const IssueResult& issued,
                                   const QString& eventKind, const QDateTime& now);
+
+/// The same, with the files written on a worker thread (creating, syncing and renaming nine files
+/// takes milliseconds, which would stall every other renewal sharing this thread) and the rows on
+/// this one. `lineage` and `issued` must outlive the task.
+QCoro::Task<Result<int>> saveIssuedCertificateOffThread(store::Store& store, store::Lineage& lineage,
+                                                        const IssueResult& issued, QString eventKind, QDateTime now);
 
 /// The lineage settings for an issue request (names, key type, profile, preferred chain) with
 /// `challenge` settings; the name defaults to Lineage::nameFor(first name).

@@ -211,7 +211,8 @@ private Q_SLOTS:
         auto chain = (*store)->vault().loadChain(name);
         QVERIFY(chain && chain->first().matchesKey(*key));
         QVERIFY(!(*store)->pendingOrders().find(lineage->id)->has_value());
-        QVERIFY(!QFileInfo::exists(data + QStringLiteral("/pending/") + name));
+        QVERIFY(!QFileInfo::exists(data + QStringLiteral("/pending/") + name + QStringLiteral(".pem")));
+        QVERIFY(QDir(data + QStringLiteral("/pending")).isEmpty());
         auto events = (*store)->events().recent(20, lineage->id);
         QVERIFY(events);
         bool sawResume = false;

@@ -121,6 +121,35 @@ private Q_SLOTS:
         QVERIFY(vault.removeAccountKey(QStringLiteral("ca.test-1234")));
         QCOMPARE(vault.loadAccountKey(QStringLiteral("ca.test-1234")).error().code, ErrorCode::NotFound);
     }
+
+    void pendingKeys() {
+        QTemporaryDir dir;
+        KeyVault vault(dir.path());
+        const QString name = QStringLiteral("p.example");
+        auto key = crypto::PrivateKey::generate(crypto::KeyType::P256);
+        auto path = vault.savePendingKey(name, *key);
+        QVERIFY(path);
+        QCOMPARE(*path, dir.path() + QStringLiteral("/pending/p.example.pem"));
+        QCOMPARE(modeOf(*path), 0600);
+        QCOMPARE(modeOf(dir.path() + QStringLiteral("/pending")), 0700);
+        QVERIFY(vault.loadPendingKey(name)->sameKeyAs(*key));
+        QVERIFY(vault.removePendingKey(name));
+        QVERIFY(!QFileInfo::exists(*path));
+        QCOMPARE(vault.loadPendingKey(name).error().code, ErrorCode::NotFound);
+        QVERIFY(vault.removePendingKey(name)); // nothing there: not an error
+        QVERIFY(!vault.savePendingKey(QStringLiteral("../escape"), *key));
+
+        // A key left by an interrupted order of an earlier version (pending/<lineage>/privkey.pem) is
+        // still found, and removed with the folder.
+        QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/pending/") + name));
+        QFile old(dir.path() + QStringLiteral("/pending/p.example/privkey.pem"));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write(key->toPem()->bytes());
+        old.close();
+        QVERIFY(vault.loadPendingKey(name)->sameKeyAs(*key));
+        QVERIFY(vault.removePendingKey(name));
+        QVERIFY(QDir(dir.path() + QStringLiteral("/pending")).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKeyVault)
