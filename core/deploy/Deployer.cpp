@@ -637,6 +637,69 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
     co_return true;
 }
 
+/// Step 6 as the login user (a root login): the config test and the reload in one exec, a batch
+/// stopping at the first failure, each reported in the same words as through sudo. False when it
+/// failed (fail() has run).
+QCoro::Task<bool> testAndReload(Job& job) {
+    enum class Phase { ConfigTest, Reload };
+    QList<SudoStep> steps;
+    QList<Phase> what;
+    if (!job.target.configTest.isEmpty()) {
+        SudoStep step;
+        step.kind = SudoStep::Kind::Run;
+        step.argv = job.target.configTest;
+        steps << step;
+        what << Phase::ConfigTest;
+    }
+    if (!job.target.reload.isEmpty()) {
+        SudoStep step;
+        step.kind = SudoStep::Kind::Run;
+        step.argv = job.target.reload;
+        steps << step;
+        what << Phase::Reload;
+    }
+    if (steps.isEmpty())
+        co_return true;
+    const QString server = job.result.target;
+    const QString first = what.first() == Phase::ConfigTest ? QStringLiteral("configtest") : QStringLiteral("reload");
+    job.running(first, what.first() == Phase::ConfigTest ? QObject::tr("Testing the configuration on %1").arg(server)
+                                                         : QObject::tr("Reloading on %1").arg(server));
+    ssh::SudoFiles shell(job.session, job.options->commandTimeout, ssh::SudoFiles::Elevation::LoginUser);
+    auto task = shell.runBatch(steps, ssh::SudoFiles::OnFailure::Stop, job.cancel);
+    auto outcome = co_await task;
+    if (!outcome) {
+        // Connection lost, timeout or cancel: the reload may have run, so reload again after the rollback.
+        auto t = fail(job, first, outcome.error(), !job.target.reload.isEmpty());
+        co_await t;
+        co_return false;
+    }
+    for (qsizetype k = 0; k < steps.size(); ++k) {
+        const SudoStepState state = outcome->states.at(k);
+        if (state == SudoStepState::Done) {
+            if (what.at(k) == Phase::ConfigTest)
+                job.done(QStringLiteral("configtest"),
+                         QObject::tr("Configuration test %1 passed").arg(describeCommand(job.target.configTest)));
+            else
+                job.done(QStringLiteral("reload"),
+                         QObject::tr("Reloaded with %1").arg(describeCommand(job.target.reload)));
+            continue;
+        }
+        const int exitCode = outcome->exitCodes.at(k);
+        const QByteArray output = outcome->outputs.at(k);
+        if (what.at(k) == Phase::ConfigTest) {
+            const Error e = configTestRefused(job, job.target.configTest, exitCode, output);
+            auto t = fail(job, QStringLiteral("configtest"), e, false);
+            co_await t;
+            co_return false;
+        }
+        const Error e = reloadFailed(job, job.target.reload, exitCode, output);
+        auto t = fail(job, QStringLiteral("reload"), e, true);
+        co_await t;
+        co_return false;
+    }
+    co_return true;
+}
+
 /// Steps 4 and 5 as the login user: chown (if asked), backups over SFTP, renames. False when it
 /// failed (fail() has run).
 QCoro::Task<bool> installOverSftp(Job& job, ssh::SftpClient sftp) {
@@ -816,35 +879,11 @@ QCoro::Task<> run(Job& job) {
     }
 
     // Through sudo the config test and the reload ran in applyThroughSudo()'s batch.
-    if (!job.sudo && !job.target.configTest.isEmpty()) {
-        const QStringList argv = job.target.configTest;
-        job.running(QStringLiteral("configtest"), QObject::tr("Testing the configuration on %1").arg(server));
-        auto task = runArgv(job, argv);
-        auto tested = co_await task;
-        if (!tested || !tested->succeeded()) {
-            const Error e = tested ? configTestRefused(job, argv, tested->exitCode,
-                                                       tested->stdErr.left(2000) + tested->stdOut.left(1000))
-                                   : tested.error();
-            auto t = fail(job, QStringLiteral("configtest"), e, false);
-            co_await t;
+    if (!job.sudo) {
+        auto task = testAndReload(job);
+        const bool reloaded = co_await task;
+        if (!reloaded)
             co_return;
-        }
-        job.done(QStringLiteral("configtest"), QObject::tr("Configuration test %1 passed").arg(describeCommand(argv)));
-    }
-
-    if (!job.sudo && !job.target.reload.isEmpty()) {
-        const QStringList argv = job.target.reload;
-        job.running(QStringLiteral("reload"), QObject::tr("Reloading on %1").arg(server));
-        auto task = runArgv(job, argv);
-        auto reloaded = co_await task;
-        if (!reloaded || !reloaded->succeeded()) {
-            const Error e =
-                reloaded ? reloadFailed(job, argv, reloaded->exitCode, reloaded->stdErr.left(2000)) : reloaded.error();
-            auto t = fail(job, QStringLiteral("reload"), e, true);
-            co_await t;
-            co_return;
-        }
-        job.done(QStringLiteral("reload"), QObject::tr("Reloaded with %1").arg(describeCommand(argv)));
     }
 
     if (job.target.verify) {

@@ -146,9 +146,10 @@ std::optional<RemoteFileInfo> parseStat(const QString& line) {
 
 } // namespace
 
-SudoFiles::SudoFiles(std::shared_ptr<SshSession> session, std::chrono::seconds commandTimeout)
+SudoFiles::SudoFiles(std::shared_ptr<SshSession> session, std::chrono::seconds commandTimeout, Elevation elevation)
     : m_session(std::move(session))
-    , m_timeout(commandTimeout) {}
+    , m_timeout(commandTimeout)
+    , m_elevation(elevation) {}
 
 QString SudoFiles::sudoersRuleFor(const QString& user, const QStringList& extra) {
     QStringList commands{
@@ -333,7 +334,7 @@ QCoro::Task<Result<SudoFiles::BatchOutcome>> SudoFiles::runBatch(QList<Step> ste
                             QObject::tr("Refusing to remove %1: not an upload folder.").arg(step.from));
         argv << kindName(step.kind) << step.from << step.to << octal(step.mode) << step.owner << step.group;
     }
-    const RemoteCommand command = RemoteCommand(argv).withSudo();
+    const RemoteCommand command = m_elevation == Elevation::Sudo ? RemoteCommand(argv).withSudo() : RemoteCommand(argv);
     auto task = m_session->run(command, m_timeout, cancel);
     auto r = co_await task;
     if (!r)
@@ -342,9 +343,12 @@ QCoro::Task<Result<SudoFiles::BatchOutcome>> SudoFiles::runBatch(QList<Step> ste
     out.errorOutput = errorText(*r);
     const std::optional<QStringList> lines = linesAfter(r->stdOut, QLatin1String("certdeck-batch"));
     if (!lines)
-        co_return Error(r->succeeded() ? ErrorCode::Protocol : ErrorCode::Permission,
-                        QObject::tr("sudo on %1 did not run the file operations.").arg(host),
-                        out.errorOutput + QString::fromUtf8(r->stdOut.left(300)));
+        co_return m_elevation == Elevation::Sudo
+            ? Error(r->succeeded() ? ErrorCode::Protocol : ErrorCode::Permission,
+                    QObject::tr("sudo on %1 did not run the file operations.").arg(host),
+                    out.errorOutput + QString::fromUtf8(r->stdOut.left(300)))
+            : Error(ErrorCode::Protocol, QObject::tr("The shell on %1 did not run the commands.").arg(host),
+                    out.errorOutput + QString::fromUtf8(r->stdOut.left(300)));
     // Strictly "done N" / "failed N" in order; anything else leaves the outcome unknown.
     bool consistent = lines->size() <= steps.size();
     // A Run step's failure: "failed N STATUS HEX" (exit status 1..255, at most 2000 bytes as hex).

@@ -39,8 +39,12 @@ class SshSession;
 /// that session; resume on the awaiting thread.
 class SudoFiles {
 public:
+    /// Root through `sudo -n` (the default), or the login user as is: a root login runs the same
+    /// batches without sudo (a config test and a reload in one exec instead of two).
+    enum class Elevation { Sudo, LoginUser };
     explicit SudoFiles(std::shared_ptr<SshSession> session,
-                       std::chrono::seconds commandTimeout = std::chrono::seconds(60));
+                       std::chrono::seconds commandTimeout = std::chrono::seconds(60),
+                       Elevation elevation = Elevation::Sudo);
 
     /// `sudo -n true`. Failure: ErrorCode::Permission whose message names the user, the host and
     /// `purpose` ("deploying to /etc/nginx/ssl") and shows a sudoers rule that would allow it; sudo's
@@ -144,6 +148,7 @@ private:
 
     std::shared_ptr<SshSession> m_session;
     std::chrono::seconds m_timeout;
+    Elevation m_elevation = Elevation::Sudo;
 };
 
 } // namespace certdeck::ssh

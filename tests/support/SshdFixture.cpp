@@ -379,7 +379,7 @@ bool SshdFixture::writeConfig(QString* error) {
                        "KbdInteractiveAuthentication no\n"
                        "PermitEmptyPasswords no\n"
                        "Subsystem sftp %5\n"
-                       "LogLevel DEBUG1\n"
+                       "LogLevel %6\n"
                        "MaxStartups 100:30:200\n"
                        "MaxSessions 50\n"
                        "MaxAuthTries 20\n"
@@ -388,10 +388,12 @@ bool SshdFixture::writeConfig(QString* error) {
                        "PrintLastLog no\n"
                        "X11Forwarding no\n"
                        "AllowTcpForwarding no\n"
-                       "AllowAgentForwarding no\n")
+                       "AllowAgentForwarding no\n"
+                       "%7")
             .arg(m_port)
             .arg(m_dir.filePath(QStringLiteral("ssh_host_ed25519_key")), m_dir.filePath(QStringLiteral("sshd.pid")),
-                 m_dir.filePath(QStringLiteral("authorized_keys")), subsystem);
+                 m_dir.filePath(QStringLiteral("authorized_keys")), subsystem, m_options.logLevel,
+                 m_options.plainShell ? QStringLiteral("SetEnv SHLVL=1\n") : QString());
     return cfg.write(text.toUtf8()) > 0;
 }
 

@@ -38,6 +38,13 @@ public:
         /// (checked with `visudo -cf` before it goes there), removed by stop(); ones left by a
         /// crashed test process are removed at the next start.
         bool sudoForTestUser = false;
+        /// sshd's LogLevel (a server's usual INFO for benchmarks; DEBUG1 explains a failed test).
+        QString logLevel = QStringLiteral("DEBUG1");
+        /// Logins get a plain shell: bash, started by sshd, skips ~/.bashrc when SHLVL says it is
+        /// not top-level (sshd_config `SetEnv SHLVL=1`). For benchmarks that log in as this
+        /// machine's root, whose ~/.bashrc (pyenv init here) costs ~0.3 s of CPU per remote command
+        /// and would be measured instead of Certdeck.
+        bool plainShell = false;
     };
 
     SshdFixture();

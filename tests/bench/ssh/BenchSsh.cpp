@@ -77,8 +77,16 @@ deploy::DeployMaterial freshMaterial(test::NginxFixture& nginx) {
     return deploy::DeployMaterial{{*crypto::Certificate::fromPem(cert)}, *crypto::PrivateKey::fromPem(key)};
 }
 
+/// sshd as on a server: INFO logging, and a plain login shell (see SshdFixture::Options::plainShell).
+test::SshdFixture::Options serverLike() {
+    test::SshdFixture::Options o;
+    o.logLevel = QStringLiteral("INFO");
+    o.plainShell = true;
+    return o;
+}
+
 void issuanceAndDeploy(int runs) {
-    test::SshdFixture sshd;
+    test::SshdFixture sshd(serverLike());
     test::NginxFixture::Options no;
     no.masterProcess = true;
     test::NginxFixture nginx(no);
@@ -165,12 +173,12 @@ void issuanceAndDeploy(int runs) {
 }
 
 /// `deployUser`: log in as the fixture's unprivileged account and write and reload through sudo -n,
-/// as a deploy account on a real server does. Otherwise as root, whose login shell on a developer
-/// machine may source a heavy ~/.bashrc for every command (bash does so under sshd): on the
-/// machine these figures come from, root's pyenv hooks cost ~0.3 s of CPU per command, which ten
-/// "servers" sharing two cores pay ten times over.
+/// as a deploy account on a real server does. Otherwise as root (files over SFTP, commands as root).
+/// Either way with a plain login shell: on the machine these figures come from, root's ~/.bashrc
+/// runs pyenv's hooks, ~0.3 s of CPU per remote command, which ten "servers" sharing two cores
+/// would pay ten times over (measured with it: 4.9x).
 void fanOut(int runs, bool deployUser) {
-    test::SshdFixture::Options so;
+    test::SshdFixture::Options so = serverLike();
     so.testUser = deployUser;
     so.sudoForTestUser = deployUser;
     test::SshdFixture sshd(so);
