@@ -644,19 +644,15 @@ QCoro::Task<bool> testAndReload(Job& job) {
     enum class Phase { ConfigTest, Reload };
     QList<SudoStep> steps;
     QList<Phase> what;
-    if (!job.target.configTest.isEmpty()) {
+    for (const auto& [phase, argv] :
+         {std::pair{Phase::ConfigTest, job.target.configTest}, std::pair{Phase::Reload, job.target.reload}}) {
+        if (argv.isEmpty())
+            continue;
         SudoStep step;
         step.kind = SudoStep::Kind::Run;
-        step.argv = job.target.configTest;
+        step.argv = argv;
         steps << step;
-        what << Phase::ConfigTest;
-    }
-    if (!job.target.reload.isEmpty()) {
-        SudoStep step;
-        step.kind = SudoStep::Kind::Run;
-        step.argv = job.target.reload;
-        steps << step;
-        what << Phase::Reload;
+        what << phase;
     }
     if (steps.isEmpty())
         co_return true;
