@@ -10,7 +10,9 @@
 #include <QObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -63,6 +65,49 @@ Result<QByteArray> readBounded(const QString& path, qint64 max) {
     return f.read(max);
 }
 
+/// What archive/<lineage>/ holds: the highest version number of any file, and the versions that have
+/// a key but no certificate (a pending order's key, or a store interrupted after its key).
+struct ArchiveScan {
+    int highest = 0;
+    QList<int> keyOnly; ///< ascending
+};
+
+ArchiveScan scanArchive(const QString& dir) {
+    static const QRegularExpression re(QStringLiteral("^([a-z]+)(\\d+)\\.pem$"));
+    ArchiveScan out;
+    QSet<int> keys;
+    QSet<int> certs;
+    for (const QString& f : QDir(dir).entryList(QDir::Files)) {
+        const auto m = re.match(f);
+        if (!m.hasMatch())
+            continue;
+        const int n = m.captured(2).toInt();
+        out.highest = std::max(out.highest, n);
+        if (m.captured(1) == QLatin1String("privkey"))
+            keys.insert(n);
+        else if (m.captured(1) == QLatin1String("cert"))
+            certs.insert(n);
+    }
+    for (const int n : std::as_const(keys)) {
+        if (!certs.contains(n))
+            out.keyOnly << n;
+    }
+    std::sort(out.keyOnly.begin(), out.keyOnly.end());
+    return out;
+}
+
+QString keyFile(const QString& archiveDir, int version) {
+    return archiveDir + QStringLiteral("/privkey") + QString::number(version) + QStringLiteral(".pem");
+}
+
+Result<crypto::PrivateKey> readKey(const QString& path) {
+    auto data = readBounded(path, 64 * 1024);
+    if (!data)
+        return data.error();
+    SecureBytes pem(std::move(*data));
+    return crypto::PrivateKey::fromPem(pem.bytes());
+}
+
 } // namespace
 
 KeyVault::KeyVault(QString root)
@@ -106,26 +151,29 @@ Result<int> KeyVault::store(const QString& lineage, const QList<crypto::Certific
         return Error(ErrorCode::InvalidInput, QObject::tr("The certificate does not belong to the key."));
     if (auto s = prepare(lineage); !s)
         return s.error();
-    // The next free number: past every file in the archive, so an interrupted store never reuses one.
-    int version = 0;
-    static const QRegularExpression re(QStringLiteral("^[a-z]+(\\d+)\\.pem$"));
-    for (const QString& f : QDir(archiveDir(lineage)).entryList(QDir::Files)) {
-        const auto m = re.match(f);
-        if (m.hasMatch())
-            version = std::max(version, m.captured(1).toInt());
+    // The next free number: past every file in the archive, so an interrupted store never reuses one;
+    // except the version savePendingKey() reserved with this very key, whose key file is already there.
+    const ArchiveScan scan = scanArchive(archiveDir(lineage));
+    int version = scan.highest + 1;
+    bool keyWritten = false;
+    if (!scan.keyOnly.isEmpty() && scan.keyOnly.last() == scan.highest) {
+        auto pending = readKey(keyFile(archiveDir(lineage), scan.highest));
+        if (pending && pending->sameKeyAs(key)) {
+            version = scan.highest;
+            keyWritten = true;
+        }
     }
-    ++version;
-    auto keyPem = key.toPem();
-    if (!keyPem)
-        return keyPem.error();
     const QByteArray leaf = chain.first().toPem();
     const QByteArray rest = crypto::Certificate::chainToPem(chain.mid(1));
     const QString n = QString::number(version);
     const QString archive = archiveDir(lineage) + QLatin1Char('/');
-    if (auto s =
-            writeFileAtomic(archive + QStringLiteral("privkey") + n + QStringLiteral(".pem"), keyPem->bytes(), 0600);
-        !s)
-        return s.error();
+    if (!keyWritten) {
+        auto keyPem = key.toPem();
+        if (!keyPem)
+            return keyPem.error();
+        if (auto s = writeFileAtomic(keyFile(archiveDir(lineage), version), keyPem->bytes(), 0600); !s)
+            return s.error();
+    }
     if (auto s = writeFileAtomic(archive + QStringLiteral("cert") + n + QStringLiteral(".pem"), leaf, 0644); !s)
         return s.error();
     if (auto s = writeFileAtomic(archive + QStringLiteral("chain") + n + QStringLiteral(".pem"), rest, 0644); !s)
@@ -208,21 +256,22 @@ Status KeyVault::removeAccountKey(const QString& accountId) {
     return {};
 }
 
-QString KeyVault::pendingKeyPath(const QString& lineage) const {
-    return m_root + QStringLiteral("/pending/") + lineage + QStringLiteral(".pem");
+QString KeyVault::legacyPendingKeyPath(const QString& lineage, bool folder) const {
+    return m_root + QStringLiteral("/pending/") + lineage +
+           (folder ? QStringLiteral("/privkey.pem") : QStringLiteral(".pem"));
 }
 
 Result<QString> KeyVault::savePendingKey(const QString& lineage, const crypto::PrivateKey& key) {
     if (auto s = checkName(lineage); !s)
         return s.error();
-    for (const QString& d : {m_root, m_root + QStringLiteral("/pending")}) {
-        if (auto s = makeDirectory(d, 0700); !s)
-            return s.error();
-    }
+    if (auto s = prepare(lineage); !s)
+        return s.error();
     auto pem = key.toPem();
     if (!pem)
         return pem.error();
-    const QString path = pendingKeyPath(lineage);
+    // The next version's key file, past every file there: store() then finds it and writes only the
+    // certificates beside it. Never over an existing file.
+    const QString path = keyFile(archiveDir(lineage), scanArchive(archiveDir(lineage)).highest + 1);
     if (auto s = writeFileAtomic(path, pem->bytes(), 0600); !s)
         return s.error();
     return path;
@@ -231,22 +280,33 @@ Result<QString> KeyVault::savePendingKey(const QString& lineage, const crypto::P
 Result<crypto::PrivateKey> KeyVault::loadPendingKey(const QString& lineage) const {
     if (auto s = checkName(lineage); !s)
         return s.error();
-    auto data = readBounded(pendingKeyPath(lineage), 64 * 1024);
-    // Certdeck 0.x before 2026-12 kept it as pending/<lineage>/privkey.pem.
-    if (!data && data.error().code == ErrorCode::NotFound)
-        data = readBounded(m_root + QStringLiteral("/pending/") + lineage + QStringLiteral("/privkey.pem"), 64 * 1024);
-    if (!data)
-        return data.error();
-    SecureBytes pem(std::move(*data));
-    return crypto::PrivateKey::fromPem(pem.bytes());
+    const ArchiveScan scan = scanArchive(archiveDir(lineage));
+    if (!scan.keyOnly.isEmpty() && scan.keyOnly.last() == scan.highest)
+        return readKey(keyFile(archiveDir(lineage), scan.highest));
+    // Kept by Certdeck before 2026-12 under pending/.
+    for (const bool folder : {false, true}) {
+        auto key = readKey(legacyPendingKeyPath(lineage, folder));
+        if (key || key.error().code != ErrorCode::NotFound)
+            return key;
+    }
+    return Error(ErrorCode::NotFound, QObject::tr("No key is kept for an order of %1.").arg(lineage));
 }
 
 Status KeyVault::removePendingKey(const QString& lineage) {
     if (auto s = checkName(lineage); !s)
         return s;
-    const QByteArray path = QFile::encodeName(pendingKeyPath(lineage));
-    if (::unlink(path.constData()) != 0 && errno != ENOENT)
-        return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(pendingKeyPath(lineage)),
+    // Every key without its certificate: a pending order's, or one left by an interrupted store.
+    // None is live (links switch only once a version's certificates are written).
+    const QString archive = archiveDir(lineage);
+    for (const int n : scanArchive(archive).keyOnly) {
+        const QByteArray path = QFile::encodeName(keyFile(archive, n));
+        if (::unlink(path.constData()) != 0 && errno != ENOENT)
+            return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(keyFile(archive, n)),
+                         QString::fromLocal8Bit(strerror(errno)));
+    }
+    const QByteArray flat = QFile::encodeName(legacyPendingKeyPath(lineage, false));
+    if (::unlink(flat.constData()) != 0 && errno != ENOENT)
+        return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(legacyPendingKeyPath(lineage, false)),
                      QString::fromLocal8Bit(strerror(errno)));
     QDir legacy(m_root + QStringLiteral("/pending/") + lineage);
     if (legacy.exists() && !legacy.removeRecursively())

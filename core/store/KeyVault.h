@@ -43,17 +43,21 @@ public:
     Result<crypto::PrivateKey> loadAccountKey(const QString& accountId) const;
     Status removeAccountKey(const QString& accountId);
 
-    /// The key made for a lineage's order in flight, kept (0600, `pending/<lineage>.pem`) before the CSR
-    /// goes to the CA so an interrupted issuance can be finished with it. Returns the path. One file
-    /// per order and no folder: every renewal writes and removes it.
+    /// The key made for a lineage's order in flight, kept before the CSR goes to the CA so an
+    /// interrupted issuance can be finished with it: written as the next version's key file
+    /// (archive/<lineage>/privkey<N>.pem, 0600), which store() then completes with the certificates.
+    /// One file per renewal, nothing to move or delete afterwards. Returns the path.
     Result<QString> savePendingKey(const QString& lineage, const crypto::PrivateKey& key);
+    /// The pending key: the newest version that has a key and no certificate (or one kept under
+    /// pending/ by Certdeck before 2026-12).
     Result<crypto::PrivateKey> loadPendingKey(const QString& lineage) const;
-    /// Removing a key that is not there is not an error.
+    /// Removes every key without its certificate (never a live one). Nothing there is not an error.
     Status removePendingKey(const QString& lineage);
 
 private:
     Status prepare(const QString& lineage);
-    [[nodiscard]] QString pendingKeyPath(const QString& lineage) const;
+    /// Where Certdeck before 2026-12 kept a pending key: pending/<lineage>.pem, or in a folder.
+    [[nodiscard]] QString legacyPendingKeyPath(const QString& lineage, bool folder) const;
 
     QString m_root;
 };

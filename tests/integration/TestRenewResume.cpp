@@ -211,8 +211,9 @@ private Q_SLOTS:
         auto chain = (*store)->vault().loadChain(name);
         QVERIFY(chain && chain->first().matchesKey(*key));
         QVERIFY(!(*store)->pendingOrders().find(lineage->id)->has_value());
-        QVERIFY(!QFileInfo::exists(data + QStringLiteral("/pending/") + name + QStringLiteral(".pem")));
-        QVERIFY(QDir(data + QStringLiteral("/pending")).isEmpty());
+        // The pending key became version 2's key file: nothing else is left.
+        QVERIFY(!(*store)->vault().loadPendingKey(name));
+        QVERIFY(!QFileInfo::exists(data + QStringLiteral("/archive/") + name + QStringLiteral("/privkey3.pem")));
         auto events = (*store)->events().recent(20, lineage->id);
         QVERIFY(events);
         bool sawResume = false;

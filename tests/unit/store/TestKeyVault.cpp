@@ -126,29 +126,53 @@ private Q_SLOTS:
         QTemporaryDir dir;
         KeyVault vault(dir.path());
         const QString name = QStringLiteral("p.example");
-        auto key = crypto::PrivateKey::generate(crypto::KeyType::P256);
-        auto path = vault.savePendingKey(name, *key);
-        QVERIFY(path);
-        QCOMPARE(*path, dir.path() + QStringLiteral("/pending/p.example.pem"));
-        QCOMPARE(modeOf(*path), 0600);
-        QCOMPARE(modeOf(dir.path() + QStringLiteral("/pending")), 0700);
-        QVERIFY(vault.loadPendingKey(name)->sameKeyAs(*key));
-        QVERIFY(vault.removePendingKey(name));
-        QVERIFY(!QFileInfo::exists(*path));
-        QCOMPARE(vault.loadPendingKey(name).error().code, ErrorCode::NotFound);
-        QVERIFY(vault.removePendingKey(name)); // nothing there: not an error
-        QVERIFY(!vault.savePendingKey(QStringLiteral("../escape"), *key));
+        const Issued one = issue({name});
+        QVERIFY(vault.store(name, one.chain, one.key));
 
-        // A key left by an interrupted order of an earlier version (pending/<lineage>/privkey.pem) is
-        // still found, and removed with the folder.
-        QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/pending/") + name));
-        QFile old(dir.path() + QStringLiteral("/pending/p.example/privkey.pem"));
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write(key->toPem()->bytes());
-        old.close();
-        QVERIFY(vault.loadPendingKey(name)->sameKeyAs(*key));
+        // The pending key is the next version's key file, private from the first byte; live/ is untouched.
+        const Issued two = issue({name});
+        auto path = vault.savePendingKey(name, two.key);
+        QVERIFY(path);
+        QCOMPARE(*path, vault.archiveDir(name) + QStringLiteral("/privkey2.pem"));
+        QCOMPARE(modeOf(*path), 0600);
+        QCOMPARE(vault.currentVersion(name), 1);
+        QVERIFY(vault.loadKey(name)->sameKeyAs(one.key));
+        QVERIFY(vault.loadPendingKey(name)->sameKeyAs(two.key));
+        // store() completes that version with the same key instead of starting another.
+        auto v = vault.store(name, two.chain, two.key);
+        QVERIFY(v);
+        QCOMPARE(*v, 2);
+        QVERIFY(vault.loadKey(name)->sameKeyAs(two.key));
+        QCOMPARE(vault.loadPendingKey(name).error().code, ErrorCode::NotFound);
+        QVERIFY(vault.removePendingKey(name)); // nothing pending: a no-op that keeps version 2
+        QVERIFY(QFileInfo::exists(vault.archiveDir(name) + QStringLiteral("/privkey2.pem")));
+
+        // A pending key whose order was dropped: the next store with another key goes past it, and
+        // removePendingKey() removes keys without certificates, never a live one.
+        const Issued three = issue({name});
+        QVERIFY(vault.savePendingKey(name, three.key));
+        const Issued four = issue({name});
+        v = vault.store(name, four.chain, four.key);
+        QVERIFY(v);
+        QCOMPARE(*v, 4);
+        QVERIFY(QFileInfo::exists(vault.archiveDir(name) + QStringLiteral("/privkey3.pem")));
         QVERIFY(vault.removePendingKey(name));
-        QVERIFY(QDir(dir.path() + QStringLiteral("/pending")).isEmpty());
+        QVERIFY(!QFileInfo::exists(vault.archiveDir(name) + QStringLiteral("/privkey3.pem")));
+        QVERIFY(vault.loadKey(name)->sameKeyAs(four.key));
+        QVERIFY(!vault.savePendingKey(QStringLiteral("../escape"), four.key));
+
+        // A key kept under pending/ by an earlier Certdeck (flat file, or a folder) is still found and removed.
+        for (const QString& legacy :
+             {QStringLiteral("/pending/p.example.pem"), QStringLiteral("/pending/p.example/privkey.pem")}) {
+            QVERIFY(QDir().mkpath(QFileInfo(dir.path() + legacy).path()));
+            QFile old(dir.path() + legacy);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write(one.key.toPem()->bytes());
+            old.close();
+            QVERIFY(vault.loadPendingKey(name)->sameKeyAs(one.key));
+            QVERIFY(vault.removePendingKey(name));
+            QVERIFY(!QFileInfo::exists(dir.path() + legacy));
+        }
     }
 };
 
