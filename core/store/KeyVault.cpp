@@ -195,11 +195,7 @@ Result<int> KeyVault::store(const QString& lineage, const QList<crypto::Certific
 Result<crypto::PrivateKey> KeyVault::loadKey(const QString& lineage) const {
     if (auto s = checkName(lineage); !s)
         return s.error();
-    auto data = readBounded(livePath(lineage, QStringLiteral("privkey.pem")), 64 * 1024);
-    if (!data)
-        return data.error();
-    SecureBytes pem(std::move(*data));
-    return crypto::PrivateKey::fromPem(pem.bytes());
+    return readKey(livePath(lineage, QStringLiteral("privkey.pem")));
 }
 
 Result<QList<crypto::Certificate>> KeyVault::loadChain(const QString& lineage) const {
@@ -239,12 +235,7 @@ Status KeyVault::saveAccountKey(const QString& accountId, const crypto::PrivateK
 Result<crypto::PrivateKey> KeyVault::loadAccountKey(const QString& accountId) const {
     if (auto s = checkName(accountId); !s)
         return s.error();
-    auto data =
-        readBounded(m_root + QStringLiteral("/accounts/") + accountId + QStringLiteral("/account.key"), 64 * 1024);
-    if (!data)
-        return data.error();
-    SecureBytes pem(std::move(*data));
-    return crypto::PrivateKey::fromPem(pem.bytes());
+    return readKey(m_root + QStringLiteral("/accounts/") + accountId + QStringLiteral("/account.key"));
 }
 
 Status KeyVault::removeAccountKey(const QString& accountId) {
