@@ -14,6 +14,8 @@ namespace certdeck::store {
 ///   <root>/archive/<lineage>/{cert,chain,fullchain,privkey}<N>.pem   every version, never rewritten
 ///   <root>/live/<lineage>/{cert,chain,fullchain,privkey}.pem         symlinks to the current version
 ///   <root>/accounts/<id>/account.key                                 ACME account keys
+/// A version with a key and no certificate yet is a pending order's key (savePendingKey()); it never
+/// goes live until store() writes its certificates beside it.
 /// Folders are 0700, keys 0600, certificates 0644. Every file is written atomically (temp, fsync,
 /// rename, fsync the folder) and each live link is switched with a rename, so a reader (a web
 /// server, a crash) sees an old or a new file, never half of one. Keys are never logged.
