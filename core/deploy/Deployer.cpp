@@ -450,6 +450,34 @@ Error reloadFailed(const Job& job, const QStringList& argv, int exitCode, const 
                  QString::fromUtf8(output));
 }
 
+/// The config test and the reload of a finished batch (index -1: not in it), whichever way the batch
+/// ran: each reported done, or the first failure through fail() (a failed reload restores and reloads
+/// again). False when one failed.
+QCoro::Task<bool> concludeServiceSteps(Job& job, const ssh::SudoFiles::BatchOutcome& outcome, qsizetype configTestAt,
+                                       qsizetype reloadAt) {
+    for (const auto& [at, isTest] : {std::pair{configTestAt, true}, std::pair{reloadAt, false}}) {
+        if (at < 0)
+            continue;
+        const QStringList argv = isTest ? job.target.configTest : job.target.reload;
+        if (outcome.states.at(at) == SudoStepState::Done) {
+            if (isTest)
+                job.done(QStringLiteral("configtest"),
+                         QObject::tr("Configuration test %1 passed").arg(describeCommand(argv)));
+            else
+                job.done(QStringLiteral("reload"), QObject::tr("Reloaded with %1").arg(describeCommand(argv)));
+            continue;
+        }
+        const int exitCode = outcome.exitCodes.at(at);
+        const QByteArray output = outcome.outputs.at(at);
+        const Error e =
+            isTest ? configTestRefused(job, argv, exitCode, output) : reloadFailed(job, argv, exitCode, output);
+        auto t = fail(job, isTest ? QStringLiteral("configtest") : QStringLiteral("reload"), e, !isTest);
+        co_await t;
+        co_return false;
+    }
+    co_return true;
+}
+
 /// Steps 3 (install from the upload folder) to 6 through sudo in one exec: every copy installed
 /// beside its target, the upload folder removed, backups made, renames done, then the config test
 /// and the reload, stopping at the first failure. The batch reports each finished step, so the
@@ -507,19 +535,18 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         what << std::make_pair(Phase::Rename, i);
     }
     // Step 6 in the same exec: the service's own commands as root, their words as arguments.
-    if (!job.target.configTest.isEmpty()) {
+    qsizetype configTestAt = -1;
+    qsizetype reloadAt = -1;
+    for (const auto& [phase, argv] :
+         {std::pair{Phase::ConfigTest, job.target.configTest}, std::pair{Phase::Reload, job.target.reload}}) {
+        if (argv.isEmpty())
+            continue;
+        (phase == Phase::ConfigTest ? configTestAt : reloadAt) = steps.size();
         SudoStep step;
         step.kind = SudoStep::Kind::Run;
-        step.argv = job.target.configTest;
+        step.argv = argv;
         steps << step;
-        what << std::make_pair(Phase::ConfigTest, qsizetype(-1));
-    }
-    if (!job.target.reload.isEmpty()) {
-        SudoStep step;
-        step.kind = SudoStep::Kind::Run;
-        step.argv = job.target.reload;
-        steps << step;
-        what << std::make_pair(Phase::Reload, qsizetype(-1));
+        what << std::make_pair(phase, qsizetype(-1));
     }
     job.running(QStringLiteral("install"), QObject::tr("Installing the new files on %1").arg(server));
 
@@ -583,37 +610,9 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         if (!ok && phase != Phase::DropFolder && failedAt < 0)
             failedAt = k;
     }
-    const auto reportInstalled = [&job, &server] {
-        for (const PlannedFile& f : job.files)
-            job.done(QStringLiteral("upload:") + f.file.path,
-                     QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(f.file.mode, 4, 8, QLatin1Char('0')));
-        job.done(QStringLiteral("backup"),
-                 QObject::tr("Kept the previous files on %1 as *.certdeck-backup").arg(server));
-        job.done(QStringLiteral("install"), QObject::tr("New files in place on %1").arg(server));
-    };
-    const auto phaseAt = [&what](qsizetype k) {
-        return what.at(k).first;
-    };
-    if (failedAt >= 0 && (phaseAt(failedAt) == Phase::ConfigTest || phaseAt(failedAt) == Phase::Reload)) {
-        // Every file is in place; the service refused them. Same words as without sudo.
-        reportInstalled();
-        const int exitCode = outcome->exitCodes.at(failedAt);
-        const QByteArray output = outcome->outputs.at(failedAt);
-        if (phaseAt(failedAt) == Phase::ConfigTest) {
-            const Error e = configTestRefused(job, job.target.configTest, exitCode, output);
-            auto t = fail(job, QStringLiteral("configtest"), e, false);
-            co_await t;
-            co_return false;
-        }
-        if (!job.target.configTest.isEmpty())
-            job.done(QStringLiteral("configtest"),
-                     QObject::tr("Configuration test %1 passed").arg(describeCommand(job.target.configTest)));
-        const Error e = reloadFailed(job, job.target.reload, exitCode, output);
-        auto t = fail(job, QStringLiteral("reload"), e, true);
-        co_await t;
-        co_return false;
-    }
-    if (failedAt >= 0) {
+    const bool serviceFailed =
+        failedAt >= 0 && (what.at(failedAt).first == Phase::ConfigTest || what.at(failedAt).first == Phase::Reload);
+    if (failedAt >= 0 && !serviceFailed) {
         const auto [phase, i] = what.at(failedAt);
         const Error error = outcome->errorAt(failedAt, job.session->target().displayName());
         QString step = QStringLiteral("install");
@@ -628,72 +627,50 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         co_await t;
         co_return false;
     }
-    reportInstalled();
-    if (!job.target.configTest.isEmpty())
-        job.done(QStringLiteral("configtest"),
-                 QObject::tr("Configuration test %1 passed").arg(describeCommand(job.target.configTest)));
-    if (!job.target.reload.isEmpty())
-        job.done(QStringLiteral("reload"), QObject::tr("Reloaded with %1").arg(describeCommand(job.target.reload)));
-    co_return true;
+    // Every file is in place; the service's own steps say the rest, in the same words as without sudo.
+    for (const PlannedFile& f : job.files)
+        job.done(QStringLiteral("upload:") + f.file.path,
+                 QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(f.file.mode, 4, 8, QLatin1Char('0')));
+    job.done(QStringLiteral("backup"), QObject::tr("Kept the previous files on %1 as *.certdeck-backup").arg(server));
+    job.done(QStringLiteral("install"), QObject::tr("New files in place on %1").arg(server));
+    auto concluding = concludeServiceSteps(job, *outcome, configTestAt, reloadAt);
+    const bool ok = co_await concluding;
+    co_return ok;
 }
 
 /// Step 6 as the login user (a root login): the config test and the reload in one exec, a batch
-/// stopping at the first failure, each reported in the same words as through sudo. False when it
-/// failed (fail() has run).
+/// stopping at the first failure. False when it failed (fail() has run).
 QCoro::Task<bool> testAndReload(Job& job) {
-    enum class Phase { ConfigTest, Reload };
     QList<SudoStep> steps;
-    QList<Phase> what;
-    for (const auto& [phase, argv] :
-         {std::pair{Phase::ConfigTest, job.target.configTest}, std::pair{Phase::Reload, job.target.reload}}) {
+    qsizetype configTestAt = -1;
+    qsizetype reloadAt = -1;
+    for (const auto& [isTest, argv] : {std::pair{true, job.target.configTest}, std::pair{false, job.target.reload}}) {
         if (argv.isEmpty())
             continue;
+        (isTest ? configTestAt : reloadAt) = steps.size();
         SudoStep step;
         step.kind = SudoStep::Kind::Run;
         step.argv = argv;
         steps << step;
-        what << phase;
     }
     if (steps.isEmpty())
         co_return true;
     const QString server = job.result.target;
-    const QString first = what.first() == Phase::ConfigTest ? QStringLiteral("configtest") : QStringLiteral("reload");
-    job.running(first, what.first() == Phase::ConfigTest ? QObject::tr("Testing the configuration on %1").arg(server)
-                                                         : QObject::tr("Reloading on %1").arg(server));
+    const QString first = configTestAt >= 0 ? QStringLiteral("configtest") : QStringLiteral("reload");
+    job.running(first, configTestAt >= 0 ? QObject::tr("Testing the configuration on %1").arg(server)
+                                         : QObject::tr("Reloading on %1").arg(server));
     ssh::SudoFiles shell(job.session, job.options->commandTimeout, ssh::SudoFiles::Elevation::LoginUser);
     auto task = shell.runBatch(steps, ssh::SudoFiles::OnFailure::Stop, job.cancel);
     auto outcome = co_await task;
     if (!outcome) {
         // Connection lost, timeout or cancel: the reload may have run, so reload again after the rollback.
-        auto t = fail(job, first, outcome.error(), !job.target.reload.isEmpty());
+        auto t = fail(job, first, outcome.error(), reloadAt >= 0);
         co_await t;
         co_return false;
     }
-    for (qsizetype k = 0; k < steps.size(); ++k) {
-        const SudoStepState state = outcome->states.at(k);
-        if (state == SudoStepState::Done) {
-            if (what.at(k) == Phase::ConfigTest)
-                job.done(QStringLiteral("configtest"),
-                         QObject::tr("Configuration test %1 passed").arg(describeCommand(job.target.configTest)));
-            else
-                job.done(QStringLiteral("reload"),
-                         QObject::tr("Reloaded with %1").arg(describeCommand(job.target.reload)));
-            continue;
-        }
-        const int exitCode = outcome->exitCodes.at(k);
-        const QByteArray output = outcome->outputs.at(k);
-        if (what.at(k) == Phase::ConfigTest) {
-            const Error e = configTestRefused(job, job.target.configTest, exitCode, output);
-            auto t = fail(job, QStringLiteral("configtest"), e, false);
-            co_await t;
-            co_return false;
-        }
-        const Error e = reloadFailed(job, job.target.reload, exitCode, output);
-        auto t = fail(job, QStringLiteral("reload"), e, true);
-        co_await t;
-        co_return false;
-    }
-    co_return true;
+    auto concluding = concludeServiceSteps(job, *outcome, configTestAt, reloadAt);
+    const bool ok = co_await concluding;
+    co_return ok;
 }
 
 /// Steps 4 and 5 as the login user: chown (if asked), backups over SFTP, renames. False when it
