@@ -70,6 +70,8 @@ Result<QByteArray> readBounded(const QString& path, qint64 max) {
 struct ArchiveScan {
     int highest = 0;
     QList<int> keyOnly; ///< ascending
+    /// The version savePendingKey() reserved: the newest, if it has only a key (0: none).
+    [[nodiscard]] int pendingVersion() const { return !keyOnly.isEmpty() && keyOnly.last() == highest ? highest : 0; }
 };
 
 ArchiveScan scanArchive(const QString& dir) {
@@ -98,6 +100,14 @@ ArchiveScan scanArchive(const QString& dir) {
 
 QString keyFile(const QString& archiveDir, int version) {
     return archiveDir + QStringLiteral("/privkey") + QString::number(version) + QStringLiteral(".pem");
+}
+
+/// unlink(2); a file already gone is success.
+Status removeFile(const QString& path) {
+    if (::unlink(QFile::encodeName(path).constData()) != 0 && errno != ENOENT)
+        return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(path),
+                     QString::fromLocal8Bit(strerror(errno)));
+    return {};
 }
 
 Result<crypto::PrivateKey> readKey(const QString& path) {
@@ -156,10 +166,10 @@ Result<int> KeyVault::store(const QString& lineage, const QList<crypto::Certific
     const ArchiveScan scan = scanArchive(archiveDir(lineage));
     int version = scan.highest + 1;
     bool keyWritten = false;
-    if (!scan.keyOnly.isEmpty() && scan.keyOnly.last() == scan.highest) {
-        auto pending = readKey(keyFile(archiveDir(lineage), scan.highest));
-        if (pending && pending->sameKeyAs(key)) {
-            version = scan.highest;
+    if (const int pending = scan.pendingVersion(); pending > 0) {
+        auto pendingKey = readKey(keyFile(archiveDir(lineage), pending));
+        if (pendingKey && pendingKey->sameKeyAs(key)) {
+            version = pending;
             keyWritten = true;
         }
     }
@@ -271,9 +281,8 @@ Result<QString> KeyVault::savePendingKey(const QString& lineage, const crypto::P
 Result<crypto::PrivateKey> KeyVault::loadPendingKey(const QString& lineage) const {
     if (auto s = checkName(lineage); !s)
         return s.error();
-    const ArchiveScan scan = scanArchive(archiveDir(lineage));
-    if (!scan.keyOnly.isEmpty() && scan.keyOnly.last() == scan.highest)
-        return readKey(keyFile(archiveDir(lineage), scan.highest));
+    if (const int pending = scanArchive(archiveDir(lineage)).pendingVersion(); pending > 0)
+        return readKey(keyFile(archiveDir(lineage), pending));
     // Kept by Certdeck before 2026-12 under pending/.
     for (const bool folder : {false, true}) {
         auto key = readKey(legacyPendingKeyPath(lineage, folder));
@@ -290,15 +299,11 @@ Status KeyVault::removePendingKey(const QString& lineage) {
     // None is live (links switch only once a version's certificates are written).
     const QString archive = archiveDir(lineage);
     for (const int n : scanArchive(archive).keyOnly) {
-        const QByteArray path = QFile::encodeName(keyFile(archive, n));
-        if (::unlink(path.constData()) != 0 && errno != ENOENT)
-            return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(keyFile(archive, n)),
-                         QString::fromLocal8Bit(strerror(errno)));
+        if (auto s = removeFile(keyFile(archive, n)); !s)
+            return s;
     }
-    const QByteArray flat = QFile::encodeName(legacyPendingKeyPath(lineage, false));
-    if (::unlink(flat.constData()) != 0 && errno != ENOENT)
-        return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(legacyPendingKeyPath(lineage, false)),
-                     QString::fromLocal8Bit(strerror(errno)));
+    if (auto s = removeFile(legacyPendingKeyPath(lineage, false)); !s)
+        return s;
     QDir legacy(m_root + QStringLiteral("/pending/") + lineage);
     if (legacy.exists() && !legacy.removeRecursively())
         return Error(ErrorCode::Io, QObject::tr("Cannot remove %1.").arg(legacy.path()));
