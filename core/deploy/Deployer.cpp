@@ -953,9 +953,7 @@ QCoro::Task<DeployResult> Deployer::deploy(DeployTarget target, DeployMaterial m
     }
     job.newFingerprint = material.chain.first().sha256Fingerprint();
     job.probe = target.verifyProbe(material.chain.first().dnsNames());
-    // The fingerprint proves what is served; whether a browser would trust it is not this check's
-    // question (and judging it costs a CA store lookup per handshake, several per server).
-    job.probe.judgeTrust = false;
+    job.probe.extraCaPem = m_options.verifyCaPem;
 
     // What is served now, to prove a rollback worked (a site that is not up yet is fine). The probe
     // runs on the thread pool while the SSH connection is set up.

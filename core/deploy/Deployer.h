@@ -62,8 +62,8 @@ public:
         std::chrono::milliseconds verifyTimeout{20000};
         /// Per remote command (config test, reload, chown).
         std::chrono::seconds commandTimeout{120};
-        /// PEM CA certificates trusted beside the system roots where trust is judged (the deployed
-        /// check's report). A deploy's own verification compares fingerprints only.
+        /// PEM CA certificates the verification trusts for its report (it compares fingerprints, so
+        /// trust is never required).
         QByteArray verifyCaPem;
         /// Secrets for SSH logins (password, passphrase callback).
         ssh::AuthOptions auth;

@@ -320,8 +320,8 @@ Result<TlsProbeResult> TlsProbe::probeBlocking(const Options& options) {
     QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
     // Watching is about what the server offers: accept every protocol the TLS library still speaks.
     conf.setProtocol(QSsl::AnyProtocol);
-    conf.setPeerVerifyMode(options.judgeTrust ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
-    if (options.judgeTrust && !options.extraCaPem.isEmpty())
+    conf.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!options.extraCaPem.isEmpty())
         conf.addCaCertificates(QSslCertificate::fromData(options.extraCaPem, QSsl::Pem));
     socket.setSslConfiguration(conf);
 
@@ -433,7 +433,7 @@ Result<TlsProbeResult> TlsProbe::probeBlocking(const Options& options) {
     r.notBefore = leaf.effectiveDate().toUTC();
     r.notAfter = leaf.expiryDate().toUTC();
     r.verificationErrors = verificationErrors;
-    r.trusted = options.judgeTrust && verificationErrors.isEmpty();
+    r.trusted = verificationErrors.isEmpty();
     return r;
 }
 

@@ -53,10 +53,6 @@ public:
         QByteArray extraCaPem;
         /// Upgrade a plain connection first (SMTP, IMAP, POP3); None: TLS at once.
         StartTls startTls = StartTls::None;
-        /// False: skip chain and name verification (no CA store is consulted) when only what is
-        /// served matters, as a deploy's check of the fingerprint; `trusted` is then false and
-        /// `verificationErrors` empty.
-        bool judgeTrust = true;
     };
 
     [[nodiscard]] static Result<TlsProbeResult> probeBlocking(const Options& options);

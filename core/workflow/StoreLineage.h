@@ -17,9 +17,9 @@ namespace certdeck::workflow {
 Result<int> saveIssuedCertificate(store::Store& store, store::Lineage& lineage, const IssueResult& issued,
                                   const QString& eventKind, const QDateTime& now);
 
-/// The same, with the files written on a worker thread (creating, syncing and renaming nine files
-/// takes milliseconds, which would stall every other renewal sharing this thread) and the rows on
-/// this one. `lineage` and `issued` must outlive the task.
+/// The same, with the files written on a worker thread (creating, syncing and renaming them and
+/// switching four links takes milliseconds, which would stall every other renewal sharing this
+/// thread) and the rows on this one. `lineage` and `issued` must outlive the task.
 QCoro::Task<Result<int>> saveIssuedCertificateOffThread(store::Store& store, store::Lineage& lineage,
                                                         const IssueResult& issued, QString eventKind, QDateTime now);
 
