@@ -8,9 +8,9 @@
 #include "core/ssh/SshSession.h"
 #include "core/ssh/SudoFiles.h"
 
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
 
 #include <algorithm>
@@ -27,12 +27,8 @@ struct PlannedFile {
     SecureBytes data; // certificates are not secret, but one type keeps the key path simple
     QString staged;
     QString backup;
-    /// With sudo: the copy in the private upload folder, installed to `staged` by the batch.
-    QString upload;
     bool existed = false;
     int previousMode = 0;
-    quint32 previousUid = 0;
-    quint32 previousGid = 0;
     bool uploaded = false;
     bool backedUp = false;
     bool renamed = false;
@@ -50,12 +46,12 @@ struct Job {
     monitor::TlsProbe::Options probe;
     const Deployer::Options* options = nullptr;
     CancelToken cancel;
-    /// With target.useSudo: every file operation as root through `sudo -n`, content uploaded to a
-    /// private staging folder first (see ssh::SudoFiles).
-    std::optional<ssh::SudoFiles> sudo;
-    QString stagingDir;
-    /// With sudo: what SudoFiles::prepare() found for each folder and file, asked in one exec.
-    QHash<QString, ssh::RemoteFileInfo> checked;
+    /// With target.useSudo or a root login: the whole deployment as one ssh::SudoFiles batch (as
+    /// root through `sudo -n`, or as the login user), see applyInBatch(). Otherwise SFTP.
+    std::optional<ssh::SudoFiles> batch;
+    /// The batch's outcome is unknown (connection lost, timeout, cancel): a rollback must find out
+    /// from the files what happened (SudoFiles::Step::Kind::Restore).
+    bool outcomeUnknown = false;
 
     void running(const QString& step, const QString& text) const { progress->report(idPrefix + step, text); }
     void done(const QString& step, const QString& text) {
@@ -158,16 +154,8 @@ QCoro::Task<std::pair<bool, QString>> waitForServed(Job& job, QByteArray fingerp
     }
 }
 
-/// The file operations of a deployment, over SFTP as the login user or, with target.useSudo, as
-/// root through `sudo -n` (ssh::SudoFiles).
+/// The file operations of a deployment over SFTP, as the login user (without a batch).
 QCoro::Task<Result<ssh::RemoteFileInfo>> statPath(Job& job, QString path) {
-    if (job.sudo) {
-        if (const auto known = job.checked.constFind(path); known != job.checked.constEnd())
-            co_return *known;
-        auto task = job.sudo->stat(path, job.cancel);
-        auto r = co_await task;
-        co_return r;
-    }
     ssh::SftpClient sftp = job.session->sftp();
     auto task = sftp.stat(path);
     auto r = co_await task;
@@ -175,11 +163,6 @@ QCoro::Task<Result<ssh::RemoteFileInfo>> statPath(Job& job, QString path) {
 }
 
 QCoro::Task<Status> renamePath(Job& job, QString from, QString to) {
-    if (job.sudo) {
-        auto task = job.sudo->rename(from, to, job.cancel);
-        auto r = co_await task;
-        co_return r;
-    }
     ssh::SftpClient sftp = job.session->sftp();
     auto task = sftp.rename(from, to);
     auto r = co_await task;
@@ -187,64 +170,20 @@ QCoro::Task<Status> renamePath(Job& job, QString from, QString to) {
 }
 
 QCoro::Task<Status> removePath(Job& job, QString path) {
-    if (job.sudo) {
-        // Not job.cancel: clean-up runs after a cancellation too.
-        auto task = job.sudo->remove(path);
-        auto r = co_await task;
-        co_return r;
-    }
     ssh::SftpClient sftp = job.session->sftp();
     auto task = sftp.remove(path);
     auto r = co_await task;
     co_return r;
 }
 
-/// The private upload folder goes as soon as its copies are installed: it holds a key.
-QCoro::Task<> dropStagingDir(Job& job) {
-    if (!job.sudo || job.stagingDir.isEmpty())
-        co_return;
-    const QString dir = job.stagingDir;
-    auto task = job.sudo->removeStagingDir(dir);
-    auto removed = co_await task;
-    if (removed)
-        job.stagingDir.clear();
-    else
-        qCWarning(lcDeploy) << "could not remove the upload folder" << dir << "on" << job.result.target;
-}
-
-/// Puts the new content at f.staged (beside the target file) with its mode and owner.
-QCoro::Task<Status> stageFile(Job& job, PlannedFile& f, int index) {
-    const int mode = f.file.mode;
-    const QString staged = f.staged;
-    const SecureBytes data = f.data;
-    if (!job.sudo) {
-        ssh::SftpClient sftp = job.session->sftp();
-        auto task = sftp.writeFileAtomic(staged, data, mode);
-        auto r = co_await task;
-        co_return r;
-    }
-    // Into the private upload folder SudoFiles::prepare() made; applyThroughSudo() installs it.
-    if (job.stagingDir.isEmpty())
-        co_return Error(ErrorCode::Unknown, QObject::tr("No private upload folder on the server."));
-    const QString dir = job.stagingDir;
-    const QString name = QStringLiteral("%1-%2").arg(index).arg(fileName(f.file.path));
-    auto uploadTask = job.sudo->upload(dir, name, data);
-    auto uploaded = co_await uploadTask;
-    if (!uploaded)
-        co_return uploaded.error();
-    f.upload = *uploaded;
-    co_return Status{};
-}
-
 using SudoStep = ssh::SudoFiles::Step;
 using SudoStepState = ssh::SudoFiles::StepState;
 
-/// Clean-up steps after a failure through sudo: the temporary files beside the targets (rm -f, so
-/// one already renamed away costs nothing) and the upload folder. `owners` gets the file index of
-/// each step (-1: the folder).
+/// Clean-up steps after a failed batch: the temporary files beside the targets (rm -f, so one
+/// already renamed away costs nothing). `owners` gets the file index of each step.
 void appendCleanUp(const Job& job, QList<SudoStep>& steps, QList<qsizetype>& owners) {
     for (qsizetype i = 0; i < job.files.size(); ++i) {
-        if (!job.files.at(i).uploaded)
+        if (!job.files.at(i).uploaded || job.files.at(i).renamed)
             continue;
         SudoStep step;
         step.kind = SudoStep::Kind::Remove;
@@ -252,41 +191,30 @@ void appendCleanUp(const Job& job, QList<SudoStep>& steps, QList<qsizetype>& own
         steps << step;
         owners << i;
     }
-    if (!job.stagingDir.isEmpty()) {
-        SudoStep step;
-        step.kind = SudoStep::Kind::RemoveStagingDir;
-        step.from = job.stagingDir;
-        steps << step;
-        owners << -1;
-    }
 }
 
 /// Records which clean-up steps of a batch worked (see appendCleanUp()).
 void noteCleanUp(Job& job, const ssh::SudoFiles::BatchOutcome& outcome, const QList<qsizetype>& owners,
                  qsizetype first) {
-    for (qsizetype k = first; k < outcome.states.size(); ++k) {
-        const qsizetype i = owners.at(k - first);
-        if (outcome.states.at(k) != SudoStepState::Done) {
-            qCWarning(lcDeploy) << "clean-up on" << job.result.target << "failed:" << outcome.steps.at(k).from;
+    for (qsizetype k = 0; k < owners.size(); ++k) {
+        if (outcome.states.at(first + k) != SudoStepState::Done) {
+            qCWarning(lcDeploy) << "clean-up on" << job.result.target << "failed:" << outcome.steps.at(first + k).from;
             continue;
         }
-        if (i < 0)
-            job.stagingDir.clear();
-        else if (!job.files.at(i).renamed)
-            job.files[i].uploaded = false;
+        job.files[owners.at(k)].uploaded = false;
     }
 }
 
 /// Removes the temporary files still lying around; best effort (the connection may be gone).
 QCoro::Task<> removeStaged(Job& job) {
-    if (job.sudo) {
+    if (job.batch) {
         // One exec for all of it. Not job.cancel: clean-up runs after a cancellation too.
         QList<SudoStep> steps;
         QList<qsizetype> owners;
         appendCleanUp(job, steps, owners);
         if (steps.isEmpty())
             co_return;
-        auto task = job.sudo->runBatch(steps, ssh::SudoFiles::OnFailure::Continue);
+        auto task = job.batch->runBatch(steps, ssh::SudoFiles::OnFailure::Continue);
         auto done = co_await task;
         if (done)
             noteCleanUp(job, *done, owners, 0);
@@ -303,8 +231,67 @@ QCoro::Task<> removeStaged(Job& job) {
         if (removed)
             f.uploaded = false;
     }
-    auto dropTask = dropStagingDir(job);
-    co_await dropTask;
+}
+
+/// The rollback as one batch, every step tried: what the batch reported renamed is put back
+/// exactly (or, when its outcome is unknown, whatever the files show was renamed), the temporary
+/// files go, and the service reloads when asked. Returns the problems.
+QCoro::Task<QStringList> rollbackInBatch(Job& job, bool reload) {
+    QStringList problems;
+    QList<SudoStep> steps;
+    for (const PlannedFile& f : job.files) {
+        SudoStep step;
+        if (job.outcomeUnknown) {
+            step.kind = SudoStep::Kind::Restore;
+            step.from = f.backup;
+            step.to = f.file.path;
+            step.staged = f.staged;
+            step.sha256 = QCryptographicHash::hash(f.data.bytes(), QCryptographicHash::Sha256).toHex();
+        } else if (!f.renamed) {
+            continue;
+        } else if (f.backedUp) {
+            step.kind = SudoStep::Kind::Rename;
+            step.from = f.backup;
+            step.to = f.file.path;
+        } else if (!f.existed) {
+            step.kind = SudoStep::Kind::Remove;
+            step.from = f.file.path;
+        } else {
+            problems << QObject::tr("No backup of %1 to restore.").arg(f.file.path);
+            continue;
+        }
+        steps << step;
+    }
+    const qsizetype restoreSteps = steps.size();
+    QList<qsizetype> owners;
+    if (!job.outcomeUnknown)
+        appendCleanUp(job, steps, owners);
+    qsizetype reloadAt = -1;
+    if (reload) {
+        reloadAt = steps.size();
+        SudoStep step;
+        step.kind = SudoStep::Kind::Run;
+        step.argv = job.target.reload;
+        steps << step;
+    }
+    auto task = job.batch->runBatch(steps, ssh::SudoFiles::OnFailure::Continue);
+    auto done = co_await task;
+    if (!done) {
+        problems << done.error().userMessage;
+        co_return problems;
+    }
+    const QString where = job.session->target().displayName();
+    for (qsizetype k = 0; k < restoreSteps; ++k) {
+        if (done->states.at(k) == SudoStepState::Failed)
+            problems << done->errorAt(k, where).userMessage;
+    }
+    noteCleanUp(job, *done, owners, restoreSteps);
+    if (reloadAt >= 0 && done->states.at(reloadAt) != SudoStepState::Done)
+        problems << QObject::tr("The reload command %1 failed again (exit %2): %3")
+                        .arg(describeCommand(job.target.reload))
+                        .arg(done->exitCodes.at(reloadAt))
+                        .arg(QString::fromUtf8(done->outputs.at(reloadAt).left(500)).trimmed());
+    co_return problems;
 }
 
 /// Puts the previous files back after a failure past the first rename, reloads, and checks the
@@ -313,44 +300,13 @@ QCoro::Task<> rollback(Job& job, bool reloadNeeded) {
     job.result.rolledBack = true;
     job.running(QStringLiteral("rollback"), QObject::tr("Restoring the previous files on %1").arg(job.result.target));
     QStringList problems;
-    if (job.sudo) {
-        // Restore and clean up in one exec, every step tried.
-        QList<SudoStep> steps;
-        for (const PlannedFile& f : job.files) {
-            if (!f.renamed)
-                continue;
-            SudoStep step;
-            if (f.backedUp) {
-                step.kind = SudoStep::Kind::Rename;
-                step.from = f.backup;
-                step.to = f.file.path;
-            } else if (!f.existed) {
-                step.kind = SudoStep::Kind::Remove;
-                step.from = f.file.path;
-            } else {
-                problems << QObject::tr("No backup of %1 to restore.").arg(f.file.path);
-                continue;
-            }
-            steps << step;
-        }
-        const qsizetype restoreSteps = steps.size();
-        QList<qsizetype> owners;
-        appendCleanUp(job, steps, owners);
-        auto task = job.sudo->runBatch(steps, ssh::SudoFiles::OnFailure::Continue);
-        auto done = co_await task;
-        if (!done) {
-            problems << done.error().userMessage;
-        } else {
-            const QString where = job.session->target().displayName();
-            for (qsizetype k = 0; k < restoreSteps; ++k) {
-                if (done->states.at(k) != SudoStepState::Done)
-                    problems << done->errorAt(k, where).userMessage;
-            }
-            noteCleanUp(job, *done, owners, restoreSteps);
-        }
+    const bool reload = reloadNeeded && !job.target.reload.isEmpty();
+    if (job.batch) {
+        auto task = rollbackInBatch(job, reload);
+        problems = co_await task;
     }
     for (PlannedFile& f : job.files) {
-        if (job.sudo)
+        if (job.batch)
             break;
         if (f.renamed) {
             if (f.backedUp) {
@@ -371,11 +327,11 @@ QCoro::Task<> rollback(Job& job, bool reloadNeeded) {
             }
         }
     }
-    if (!job.sudo) {
+    if (!job.batch) {
         auto cleanup = removeStaged(job);
         co_await cleanup;
     }
-    if (reloadNeeded && !job.target.reload.isEmpty()) {
+    if (reload && !job.batch) {
         const QStringList argv = job.target.reload;
         auto task = runArgv(job, argv);
         auto reloaded = co_await task;
@@ -478,63 +434,59 @@ QCoro::Task<bool> concludeServiceSteps(Job& job, const ssh::SudoFiles::BatchOutc
     co_return true;
 }
 
-/// Steps 3 (install from the upload folder) to 6 through sudo in one exec: every copy installed
-/// beside its target, the upload folder removed, backups made, renames done, then the config test
-/// and the reload, stopping at the first failure. The batch reports each finished step, so the
-/// flags say exactly what changed and a rollback undoes exactly that. False when it failed (fail()
-/// has run).
-QCoro::Task<bool> applyThroughSudo(Job& job) {
+/// The whole deployment in one exec (ssh::SudoFiles::runBatch), as root through `sudo -n` or as a
+/// root login: every target checked (its folder exists, it is a regular file or missing), the new
+/// files written beside their targets from the command's input, backups made, renames done, then
+/// the config test and the reload, stopping at the first failure. Nothing is changed before every
+/// check passed and every file arrived whole. The batch reports each finished step, so the flags
+/// say exactly what changed and a rollback undoes exactly that. False when it failed (fail() has
+/// run).
+QCoro::Task<bool> applyInBatch(Job& job) {
     const QString server = job.result.target;
-    enum class Phase { Stage, DropFolder, Backup, Rename, ConfigTest, Reload };
+    enum class Phase { Check, Write, Backup, Rename, ConfigTest, Reload };
     QList<SudoStep> steps;
     QList<std::pair<Phase, qsizetype>> what;
-    for (qsizetype i = 0; i < job.files.size(); ++i) {
-        const PlannedFile& f = job.files.at(i);
-        SudoStep step;
-        step.kind = SudoStep::Kind::Install;
-        step.from = f.upload;
-        step.to = f.staged;
-        step.mode = f.file.mode;
-        // Owner and group as asked; else those of the file it replaces; else root's (install as root).
-        step.owner = job.target.owner;
-        step.group = job.target.group;
-        if (step.owner.isEmpty() && f.existed)
-            step.owner = QString::number(f.previousUid);
-        if (step.group.isEmpty() && f.existed)
-            step.group = QString::number(f.previousGid);
+    const auto add = [&steps, &what](const SudoStep& step, Phase phase, qsizetype i) {
         steps << step;
-        what << std::make_pair(Phase::Stage, i);
+        what << std::make_pair(phase, i);
+    };
+    for (Phase phase : {Phase::Check, Phase::Write, Phase::Backup, Phase::Rename}) {
+        for (qsizetype i = 0; i < job.files.size(); ++i) {
+            const PlannedFile& f = job.files.at(i);
+            SudoStep step;
+            switch (phase) {
+            case Phase::Check:
+                step.kind = SudoStep::Kind::Check;
+                step.from = folderOf(f.file.path);
+                step.to = f.file.path;
+                break;
+            case Phase::Write:
+                // Owner and group as asked; else those of the file it replaces; else root's.
+                step.kind = SudoStep::Kind::Write;
+                step.from = f.file.path;
+                step.to = f.staged;
+                step.mode = f.file.mode;
+                step.owner = job.target.owner;
+                step.group = job.target.group;
+                step.data = f.data;
+                break;
+            case Phase::Backup:
+                // cp -p keeps mode, owner and group: a key's backup stays private.
+                step.kind = SudoStep::Kind::Backup;
+                step.from = f.file.path;
+                step.to = f.backup;
+                break;
+            default:
+                // Into place. From the first rename on a failure rolls back.
+                step.kind = SudoStep::Kind::Rename;
+                step.from = f.staged;
+                step.to = f.file.path;
+                break;
+            }
+            add(step, phase, i);
+        }
     }
-    // The upload folder goes as soon as its copies are installed: it holds a key.
-    if (!job.stagingDir.isEmpty()) {
-        SudoStep step;
-        step.kind = SudoStep::Kind::RemoveStagingDir;
-        step.from = job.stagingDir;
-        steps << step;
-        what << std::make_pair(Phase::DropFolder, qsizetype(-1));
-    }
-    // Backups of what is there now; cp -p keeps mode, owner and group (a key's backup stays private).
-    for (qsizetype i = 0; i < job.files.size(); ++i) {
-        const PlannedFile& f = job.files.at(i);
-        if (!f.existed)
-            continue;
-        SudoStep step;
-        step.kind = SudoStep::Kind::Copy;
-        step.from = f.file.path;
-        step.to = f.backup;
-        steps << step;
-        what << std::make_pair(Phase::Backup, i);
-    }
-    // Into place. From the first rename on a failure rolls back.
-    for (qsizetype i = 0; i < job.files.size(); ++i) {
-        SudoStep step;
-        step.kind = SudoStep::Kind::Rename;
-        step.from = job.files.at(i).staged;
-        step.to = job.files.at(i).file.path;
-        steps << step;
-        what << std::make_pair(Phase::Rename, i);
-    }
-    // Step 6 in the same exec: the service's own commands as root, their words as arguments.
+    // The service's own commands in the same exec, their words as arguments.
     qsizetype configTestAt = -1;
     qsizetype reloadAt = -1;
     for (const auto& [phase, argv] :
@@ -545,36 +497,45 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         SudoStep step;
         step.kind = SudoStep::Kind::Run;
         step.argv = argv;
-        steps << step;
-        what << std::make_pair(phase, qsizetype(-1));
+        add(step, phase, -1);
     }
-    job.running(QStringLiteral("install"), QObject::tr("Installing the new files on %1").arg(server));
+    job.running(QStringLiteral("install"), job.target.useSudo
+                                               ? QObject::tr("Installing the new files on %1 through sudo").arg(server)
+                                               : QObject::tr("Installing the new files on %1").arg(server));
+    QString purpose;
+    if (job.target.useSudo) {
+        QStringList folders;
+        for (const PlannedFile& f : job.files) {
+            if (!folders.contains(folderOf(f.file.path)))
+                folders << folderOf(f.file.path);
+        }
+        purpose = QObject::tr("writing %1").arg(folders.join(QStringLiteral(", ")));
+    }
 
-    auto task = job.sudo->runBatch(steps, ssh::SudoFiles::OnFailure::Stop, job.cancel);
+    auto task = job.batch->runBatch(steps, ssh::SudoFiles::OnFailure::Stop, job.cancel, purpose);
     auto outcome = co_await task;
     if (!outcome) {
         const Error error = outcome.error();
-        if (error.code == ErrorCode::Permission || error.code == ErrorCode::InvalidInput) {
+        if (error.code == ErrorCode::Permission || error.code == ErrorCode::InvalidInput ||
+            ssh::SshSession::notStarted(error)) {
             // Nothing ran.
-            const QString step = QStringLiteral("upload:") + job.files.first().file.path;
+            const QString step = error.code == ErrorCode::Permission
+                                     ? QStringLiteral("sudo")
+                                     : QStringLiteral("upload:") + job.files.first().file.path;
             auto t = fail(job, step, error.withContext(QObject::tr("Uploading to %1").arg(server)), false);
             co_await t;
             co_return false;
         }
-        // Connection lost, timeout or cancel: how far it got is unknown, so assume every step may
-        // have run. Each rollback step is right either way: a backup renamed back over a file that
-        // was never replaced restores the same content, rm -f of a file never created is a no-op.
-        for (PlannedFile& f : job.files) {
-            f.uploaded = true;
-            f.backedUp = f.existed;
-            f.renamed = true;
-        }
+        // Connection lost, timeout or cancel: how far it got is unknown. The rollback finds out from
+        // the files (SudoFiles::Step::Kind::Restore), and reloads again: the reload may have run.
+        job.outcomeUnknown = true;
         job.result.untouched = false;
-        // The reload may have run too: reload again once the previous files are back.
         auto t = fail(job, QStringLiteral("install"), error, !job.target.reload.isEmpty());
         co_await t;
         co_return false;
     }
+    if (job.target.useSudo)
+        job.done(QStringLiteral("sudo"), QObject::tr("sudo -n works for %1 on %2").arg(job.session->user(), server));
 
     qsizetype failedAt = -1;
     for (qsizetype k = 0; k < steps.size(); ++k) {
@@ -582,20 +543,15 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         if (state == SudoStepState::NotRun)
             continue;
         const auto [phase, i] = what.at(k);
-        const bool ok = state == SudoStepState::Done;
+        const bool ok = state != SudoStepState::Failed;
         switch (phase) {
-        case Phase::Stage:
-            // A failed install may have left part of the file: removed with the others.
+        case Phase::Write:
+            // A failed write may have left part of the file: removed with the others.
             job.files[i].uploaded = true;
             break;
-        case Phase::DropFolder:
-            if (ok)
-                job.stagingDir.clear();
-            else
-                qCWarning(lcDeploy) << "could not remove the upload folder" << job.stagingDir << "on" << server;
-            break;
         case Phase::Backup:
-            job.files[i].backedUp = ok;
+            job.files[i].backedUp = state == SudoStepState::Done;
+            job.files[i].existed = state != SudoStepState::Skipped;
             break;
         case Phase::Rename:
             if (ok) {
@@ -603,11 +559,10 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
                 job.result.untouched = false;
             }
             break;
-        case Phase::ConfigTest:
-        case Phase::Reload:
+        default:
             break;
         }
-        if (!ok && phase != Phase::DropFolder && failedAt < 0)
+        if (!ok && failedAt < 0)
             failedAt = k;
     }
     const bool serviceFailed =
@@ -617,7 +572,9 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         const Error error = outcome->errorAt(failedAt, job.session->target().displayName());
         QString step = QStringLiteral("install");
         Error shown = error;
-        if (phase == Phase::Stage) {
+        if (phase == Phase::Check) {
+            step = QStringLiteral("check");
+        } else if (phase == Phase::Write) {
             step = QStringLiteral("upload:") + job.files.at(i).file.path;
             shown = error.withContext(QObject::tr("Uploading to %1").arg(server));
         } else if (phase == Phase::Backup) {
@@ -627,7 +584,7 @@ QCoro::Task<bool> applyThroughSudo(Job& job) {
         co_await t;
         co_return false;
     }
-    // Every file is in place; the service's own steps say the rest, in the same words as without sudo.
+    // Every file is in place; the service's own steps say the rest, in the same words as over SFTP.
     for (const PlannedFile& f : job.files)
         job.done(QStringLiteral("upload:") + f.file.path,
                  QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(f.file.mode, 4, 8, QLatin1Char('0')));
@@ -741,40 +698,12 @@ QCoro::Task<bool> installOverSftp(Job& job, ssh::SftpClient sftp) {
     co_return true;
 }
 
-QCoro::Task<> run(Job& job) {
+/// The deployment over SFTP as a login user who may write the target folders: every target
+/// checked, the new files uploaded beside them, then installOverSftp() and testAndReload(). False
+/// when it failed (fail() has run).
+QCoro::Task<bool> applyOverSftp(Job& job) {
     ssh::SftpClient sftp = job.session->sftp();
     const QString server = job.result.target;
-
-    if (job.target.useSudo) {
-        // Up front, before anything on the server is touched or even created.
-        job.sudo.emplace(job.session, job.options->commandTimeout);
-        QStringList folders;
-        for (const PlannedFile& f : job.files) {
-            if (!folders.contains(folderOf(f.file.path)))
-                folders << folderOf(f.file.path);
-        }
-        const QString purpose = QObject::tr("writing %1").arg(folders.join(QStringLiteral(", ")));
-        job.running(QStringLiteral("sudo"), QObject::tr("Checking sudo on %1").arg(server));
-        // One exec: sudo works, every folder and file as root sees it, and the private upload folder
-        // (made only once both are known).
-        QStringList paths;
-        for (const PlannedFile& f : job.files)
-            paths << folderOf(f.file.path) << f.file.path;
-        auto task = job.sudo->prepare(purpose, paths, job.cancel);
-        auto prepared = co_await task;
-        if (!prepared) {
-            const QString step =
-                prepared.error().code == ErrorCode::Permission ? QStringLiteral("sudo") : QStringLiteral("check");
-            auto t = fail(job, step, prepared.error(), false);
-            co_await t;
-            co_return;
-        }
-        for (qsizetype i = 0; i < paths.size(); ++i)
-            job.checked.insert(paths.at(i), prepared->infos.at(i));
-        job.stagingDir = prepared->stagingDir;
-        job.done(QStringLiteral("sudo"), QObject::tr("sudo -n works for %1 on %2").arg(job.session->user(), server));
-    }
-
     // Every folder must exist; note what is there now.
     for (PlannedFile& f : job.files) {
         const QString folder = folderOf(f.file.path);
@@ -783,7 +712,7 @@ QCoro::Task<> run(Job& job) {
         if (!dir) {
             auto t = fail(job, QStringLiteral("check"), dir.error(), false);
             co_await t;
-            co_return;
+            co_return false;
         }
         if (!dir->exists || !dir->isDirectory) {
             const Error e(ErrorCode::NotFound,
@@ -792,7 +721,7 @@ QCoro::Task<> run(Job& job) {
                               .arg(folder, server, job.session->user()));
             auto t = fail(job, QStringLiteral("check"), e, false);
             co_await t;
-            co_return;
+            co_return false;
         }
         const QString path = f.file.path;
         auto statTask = statPath(job, path);
@@ -800,62 +729,64 @@ QCoro::Task<> run(Job& job) {
         if (!existing) {
             auto t = fail(job, QStringLiteral("check"), existing.error(), false);
             co_await t;
-            co_return;
+            co_return false;
         }
         f.existed = existing->exists;
         f.previousMode = existing->permissions;
-        f.previousUid = existing->uid;
-        f.previousGid = existing->gid;
         if (existing->exists && !existing->isRegularFile) {
             const Error e(ErrorCode::InvalidInput,
                           QObject::tr("%1 on %2 is not a regular file; refusing to replace it.").arg(path, server));
             auto t = fail(job, QStringLiteral("check"), e, false);
             co_await t;
-            co_return;
+            co_return false;
         }
     }
 
     // Upload to temporary names: until the first rename the server is untouched.
-    int index = 0;
     for (PlannedFile& f : job.files) {
         const QString step = QStringLiteral("upload:") + f.file.path;
         job.running(step, QObject::tr("Uploading %1 to %2").arg(f.file.path, server));
         if (job.cancel.isCancelled()) {
             auto t = fail(job, step, cancelledError(), false);
             co_await t;
-            co_return;
+            co_return false;
         }
         const int mode = f.file.mode;
-        auto task = stageFile(job, f, index++);
+        const QString staged = f.staged;
+        const SecureBytes data = f.data;
+        auto task = sftp.writeFileAtomic(staged, data, mode);
         auto written = co_await task;
         if (!written) {
             auto t = fail(job, step, written.error().withContext(QObject::tr("Uploading to %1").arg(server)), false);
             co_await t;
-            co_return;
+            co_return false;
         }
-        if (job.sudo)
-            continue; // installed beside the target, and reported, by applyThroughSudo()
         f.uploaded = true;
         job.done(step, QObject::tr("Uploaded %1 (mode %2)").arg(f.file.path).arg(mode, 4, 8, QLatin1Char('0')));
     }
 
-    if (job.sudo) {
-        auto task = applyThroughSudo(job);
+    auto installing = installOverSftp(job, sftp);
+    const bool installed = co_await installing;
+    if (!installed)
+        co_return false;
+    auto task = testAndReload(job);
+    const bool reloaded = co_await task;
+    co_return reloaded;
+}
+
+QCoro::Task<> run(Job& job) {
+    // Through sudo, or as root: everything in one exec (applyInBatch()); else over SFTP.
+    if (job.target.useSudo || job.session->user() == QLatin1String("root")) {
+        job.batch.emplace(job.session, job.options->commandTimeout,
+                          job.target.useSudo ? ssh::SudoFiles::Elevation::Sudo : ssh::SudoFiles::Elevation::LoginUser);
+        auto task = applyInBatch(job);
         const bool applied = co_await task;
         if (!applied)
             co_return;
     } else {
-        auto t = installOverSftp(job, sftp);
-        const bool installed = co_await t;
-        if (!installed)
-            co_return;
-    }
-
-    // Through sudo the config test and the reload ran in applyThroughSudo()'s batch.
-    if (!job.sudo) {
-        auto task = testAndReload(job);
-        const bool reloaded = co_await task;
-        if (!reloaded)
+        auto task = applyOverSftp(job);
+        const bool applied = co_await task;
+        if (!applied)
             co_return;
     }
 
@@ -999,9 +930,6 @@ QCoro::Task<DeployResult> Deployer::deploy(DeployTarget target, DeployMaterial m
 
     auto work = run(job);
     co_await work;
-    // A failure between mktemp and the end of the uploads leaves the private upload folder.
-    auto drop = dropStagingDir(job);
-    co_await drop;
 
     if (!session) {
         auto bye = job.session->disconnect();

@@ -40,13 +40,14 @@ struct DeployMaterial {
 ///  7. verify with TLS handshakes (SNI) that the served fingerprint is the new one: polled until
 ///     `verifyTimeout` because reloads finish asynchronously, and only when three handshakes in a
 ///     row see it (old nginx workers still accept for a moment after a reload).
-/// With DeployTarget::useSudo, one exec checks `sudo -n`, stats every folder and file as root and
-/// makes a private staging folder (ssh::SudoFiles::prepare()) before step 1; step 3 uploads there
-/// over SFTP; then one `sudo -n sh -c` batch installs every copy beside its target, removes the
-/// staging folder, makes the backups, does the renames and runs the config test and the reload
-/// (steps 3–6), stopping at the first failure and reporting each finished step (a failed command
-/// with its exit status and output), so a rollback (one more batch) undoes exactly what was done.
-/// That is two execs per server.
+/// With DeployTarget::useSudo (or when logged in as root) steps 1 and 3–6 are one exec, one
+/// `sudo -n sh -c` batch (ssh::SudoFiles::runBatch; without sudo for root): every folder and file
+/// checked as root, the new files written beside their targets from the command's standard input
+/// (never a command line, never a file elsewhere; each checked whole by an end marker), backups,
+/// renames, config test and reload, stopping at the first failure and reporting each finished step
+/// (a failed command with its exit status and output), so a rollback (one more batch) undoes
+/// exactly what was done. sudo refusing stops it before anything ran, with the sudoers advice.
+/// Other logins use SFTP for the files and one exec for the config test and the reload.
 /// A failure in 1–3 leaves the server untouched (temporary files are removed). A failure in 5–7
 /// rolls back: backups renamed into place (new files removed where there were none before),
 /// reload again, and verify the previous certificate is served again. The result says which.

@@ -62,7 +62,17 @@ Status RemoteCommand::validate() const {
     if (render().size() > maxRenderedBytes)
         return Error(ErrorCode::InvalidInput,
                      QObject::tr("The remote command is longer than %1 KiB.").arg(maxRenderedBytes / 1024));
+    if (m_input.size() > maxInputBytes)
+        return Error(
+            ErrorCode::InvalidInput,
+            QObject::tr("The input of the remote command is larger than %1 MiB.").arg(maxInputBytes / (1024 * 1024)));
     return {};
+}
+
+RemoteCommand RemoteCommand::withInput(SecureBytes input) const {
+    RemoteCommand out = *this;
+    out.m_input = std::move(input);
+    return out;
 }
 
 QString RemoteCommand::quote(const QString& arg) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/common/SecureBytes.h"
 
 #include <QByteArray>
 #include <QList>
@@ -34,13 +35,19 @@ public:
     /// `this && next`: next runs only when this succeeded. next keeps its own sudo setting.
     [[nodiscard]] RemoteCommand andThen(const RemoteCommand& next) const;
 
+    /// The same command with `input` on its standard input (then end of file), instead of an
+    /// immediate end of file. For file contents that must not appear on a command line; bounded by
+    /// maxInputBytes.
+    [[nodiscard]] RemoteCommand withInput(SecureBytes input) const;
+    [[nodiscard]] const SecureBytes& input() const { return m_input; }
+
     [[nodiscard]] bool usesSudo() const;
     [[nodiscard]] bool isEmpty() const { return m_steps.isEmpty(); }
     /// The argv of every step of the chain, in order (without sudo).
     [[nodiscard]] QList<QStringList> argvs() const;
 
     /// Fails on an empty command or step, a NUL character (the SSH exec request carries a C string),
-    /// or a command line above 64 KiB.
+    /// a command line above 64 KiB, or input above maxInputBytes.
     [[nodiscard]] Status validate() const;
     /// The command line sent to the server (UTF-8).
     [[nodiscard]] QByteArray render() const;
@@ -51,6 +58,7 @@ public:
     [[nodiscard]] static QString quote(const QString& arg);
 
     static constexpr qsizetype maxRenderedBytes = 64 * 1024;
+    static constexpr qsizetype maxInputBytes = 4 * 1024 * 1024;
 
 private:
     struct Step {
@@ -58,6 +66,7 @@ private:
         bool sudo = false;
     };
     QList<Step> m_steps;
+    SecureBytes m_input;
 };
 
 } // namespace certdeck::ssh

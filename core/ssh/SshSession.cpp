@@ -265,22 +265,46 @@ Result<LoadedKey> loadKey(const QString& path, const std::optional<SecureBytes>&
                      .arg(internal::PrivateKeyFile::displayPath(path)));
 }
 
-Result<CommandResult> execute(SessionCore& core, const QByteArray& line, const QString& shown,
+Result<CommandResult> execute(SessionCore& core, const QByteArray& line, const QString& shown, const SecureBytes& input,
                               std::chrono::seconds timeout, const CancelToken& cancel) {
     ssh_session s = core.session.get();
     if (!s || !ssh_is_connected(s)) {
         core.alive = false;
         return Error(ErrorCode::Network,
-                     QObject::tr("The SSH connection to %1 is closed: connect again.").arg(core.where()));
+                     QObject::tr("The SSH connection to %1 is closed: connect again.").arg(core.where()))
+            .withContext(SshSession::notStartedContext());
     }
     SshChannelPtr ch(ssh_channel_new(s));
     if (!ch || ssh_channel_open_session(ch.get()) != SSH_OK)
-        return internal::sessionError(s, core.where(), QObject::tr("opening a channel"));
+        return internal::sessionError(s, core.where(), QObject::tr("opening a channel"))
+            .withContext(SshSession::notStartedContext());
     // RFC 4254 §6.5: "exec" hands the line to the user's login shell.
     if (ssh_channel_request_exec(ch.get(), line.constData()) != SSH_OK)
         return internal::sessionError(s, core.where(), QObject::tr("starting %1").arg(shown));
-    // No input: a command that reads stdin sees end of file instead of waiting forever.
-    ssh_channel_send_eof(ch.get());
+    // Without input a command that reads stdin sees end of file at once instead of waiting forever.
+    // Input goes out as the server's window allows (RFC 4254 §5.2), between reads, so a command
+    // that writes a lot before it reads cannot deadlock against us.
+    qsizetype sent = 0;
+    bool eofSent = false;
+    const auto feed = [&]() -> bool {
+        while (sent < input.size()) {
+            const qsizetype room = qMin<qsizetype>(ssh_channel_window_size(ch.get()), 32 * 1024);
+            if (room <= 0)
+                return true;
+            const int n = ssh_channel_write(ch.get(), input.bytes().constData() + sent,
+                                            static_cast<uint32_t>(qMin(room, input.size() - sent)));
+            if (n == SSH_ERROR)
+                return false;
+            sent += n;
+        }
+        if (!eofSent) {
+            ssh_channel_send_eof(ch.get());
+            eofSent = true;
+        }
+        return true;
+    };
+    if (!feed())
+        return internal::sessionError(s, core.where(), QObject::tr("sending input to %1").arg(shown));
 
     CommandResult out;
     const auto append = [](QByteArray& to, bool& truncated, const char* data, int n) {
@@ -301,8 +325,9 @@ Result<CommandResult> execute(SessionCore& core, const QByteArray& line, const Q
                                                  .arg(shown)
                                                  .arg(timeout.count())
                                                  .arg(core.where()));
-        // Short waits so cancel and the deadline are noticed; stderr is buffered by libssh meanwhile.
-        const int n = ssh_channel_read_timeout(ch.get(), buf, sizeof buf, 0, 100);
+        // Short waits so cancel and the deadline are noticed (shorter while input waits for the
+        // server's window); stderr is buffered by libssh meanwhile.
+        const int n = ssh_channel_read_timeout(ch.get(), buf, sizeof buf, 0, eofSent ? 100 : 10);
         if (n == SSH_ERROR)
             return internal::sessionError(s, core.where(), QObject::tr("running %1").arg(shown));
         if (n > 0)
@@ -314,6 +339,9 @@ Result<CommandResult> execute(SessionCore& core, const QByteArray& line, const Q
             return internal::sessionError(s, core.where(), QObject::tr("running %1").arg(shown));
         if (n == 0 && (ssh_channel_is_eof(ch.get()) || ssh_channel_is_closed(ch.get())))
             break;
+        // A command that ended without reading all of it leaves the rest unsent (not an error).
+        if (!eofSent && !feed())
+            return internal::sessionError(s, core.where(), QObject::tr("sending input to %1").arg(shown));
     }
     // RFC 4254 §6.10: "exit-status"; absent when the command died of a signal ("exit-signal").
     out.exitCode = ssh_channel_get_exit_status(ch.get());
@@ -606,9 +634,10 @@ QCoro::Task<Result<CommandResult>> SshSession::run(RemoteCommand command, std::c
     auto core = m_core;
     const QByteArray line = command.render();
     const QString shown = command.toString();
+    const SecureBytes input = command.input();
     qCDebug(lcSsh) << "run on" << core->where() << ":" << shown;
-    auto job =
-        m_worker->start([core, line, shown, timeout, cancel] { return execute(*core, line, shown, timeout, cancel); });
+    auto job = m_worker->start(
+        [core, line, shown, input, timeout, cancel] { return execute(*core, line, shown, input, timeout, cancel); });
     auto result = co_await job;
     if (!result)
         co_return result.error();
@@ -617,6 +646,16 @@ QCoro::Task<Result<CommandResult>> SshSession::run(RemoteCommand command, std::c
             co_return *refused;
     }
     co_return result;
+}
+
+QString SshSession::notStartedContext() {
+    return QObject::tr("Before the command started");
+}
+
+bool SshSession::notStarted(const Error& error) {
+    // Callers may have put their own context in front.
+    const QString context = notStartedContext();
+    return error.context == context || error.context.endsWith(QStringLiteral(": ") + context);
 }
 
 QCoro::Task<Result<CommandResult>> SshSession::runChecked(RemoteCommand command, std::chrono::seconds timeout,

@@ -67,6 +67,11 @@ public:
     /// is ErrorCode::Permission with advice. Timeout: ErrorCode::Timeout; cancel: ErrorCode::Cancelled.
     QCoro::Task<Result<CommandResult>>
     run(RemoteCommand command, std::chrono::seconds timeout = std::chrono::seconds(120), CancelToken cancel = {});
+    /// Whether an error of run() came before the server started the command (the connection was
+    /// already closed or lost, or no channel could be opened): then it certainly did nothing.
+    [[nodiscard]] static bool notStarted(const Error& error);
+    /// The context of such errors.
+    [[nodiscard]] static QString notStartedContext();
     /// run(), and a non-zero exit becomes ErrorCode::Ssh naming the command and its error output.
     QCoro::Task<Result<CommandResult>> runChecked(RemoteCommand command,
                                                   std::chrono::seconds timeout = std::chrono::seconds(120),

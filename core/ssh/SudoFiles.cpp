@@ -5,6 +5,7 @@
 #include "core/ssh/SshSession.h"
 
 #include <QObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -33,38 +34,60 @@ bool isStagingDir(const QString& dir) {
 // The scripts below are constants: sh receives every path, mode and owner as a positional argument
 // ("$1"...), never as script text, so a hostile name stays one argument (POSIX.1-2017 XCU §2.5.2).
 
-// prepare(): prints a marker (proof that sudo ran the script), then per path either `-` (missing)
-// or stat's "MODE UID GID SIZE TYPE". Existence is asked of test(1), not of stat's locale-dependent
-// error text.
-const QString kCheckScript = QStringLiteral("echo certdeck-check\n"
-                                            "for p in \"$@\"; do\n"
-                                            "  if [ -e \"$p\" ]; then stat -L -c '%a %u %g %s %F' -- \"$p\" || exit 1\n"
-                                            "  else echo -; fi\n"
-                                            "done\n");
-
-// runBatch(): $1 is stop|continue, then six arguments per step: KIND FROM TO MODE OWNER GROUP. One
-// line per step: "done N" or "failed N". A failed staging-folder removal never stops the batch.
-// A `run` step has its word count as FROM and its words after the six: the subshell keeps only those
-// words as its positional parameters (rebuilt with `set --` while `for` walks the list it expanded
-// once, XCU §2.9.4.2) and execs "$@", so they never become script text. Its output (stderr and
-// stdout) is captured, never mixed into the report; a failure is "failed N STATUS HEX" with the last
-// 2000 bytes of that output as hex on the same line (od -An -v -tx1: POSIX, one byte per pair).
+// runBatch(): $1 is stop|continue, then six arguments per step: KIND A B C D E, and after them the
+// extra words of the kinds that have some (run: A of them; write: 3; restore: 1). One line per step:
+// "done N", "skipped N", "failed N" or "failed N REASON". A failed staging-folder removal never stops
+// a batch. SIGPIPE is ignored: a lost connection must not stop the script between two renames.
+//
+// run: the subshell keeps only its words as positional parameters (rebuilt with `set --` while
+// `for` walks the list it expanded once, XCU §2.9.4.2) and execs "$@", so they never become script
+// text. Its output (stderr and stdout) is captured, never mixed into the report; a failure is
+// "failed N STATUS HEX" with the last 2000 bytes of that output as hex (od -An -v -tx1: POSIX).
+//
+// write: A the file whose owner to keep, B the path, C a mode for chmod (empty: the umask made it
+// right), D owner, E group; words UMASK SIZE MARKER. The content is the next SIZE bytes of standard
+// input (GNU head -c never reads past them), then MARKER and a newline, read by the shell's own
+// `read` (one byte at a time on a pipe): a short or cut-off input fails the step. The file is created
+// with O_EXCL (set -C) after removing whatever had its name, so it is never a symlink's target.
+//
+// restore: A the target, B its backup, C the staged copy; word SHA256 of the new content.
 const QString kBatchScript = QStringLiteral(
     "keep=$1; shift\n"
+    "trap '' PIPE\n"
     "echo certdeck-batch\n"
     "i=0; bad=0\n"
     "while [ \"$#\" -ge 6 ]; do\n"
-    "  words=0; said=\n"
+    "  words=0; said=; why=; skip=\n"
     "  case \"$1\" in\n"
-    "  install)\n"
-    "    if [ -n \"$5\" ] && [ -n \"$6\" ]; then install -m \"$4\" -o \"$5\" -g \"$6\" -T -- \"$2\" \"$3\"\n"
-    "    elif [ -n \"$5\" ]; then install -m \"$4\" -o \"$5\" -T -- \"$2\" \"$3\"\n"
-    "    elif [ -n \"$6\" ]; then install -m \"$4\" -g \"$6\" -T -- \"$2\" \"$3\"\n"
-    "    else install -m \"$4\" -T -- \"$2\" \"$3\"; fi ;;\n"
-    "  copy) cp -p --remove-destination -- \"$2\" \"$3\" ;;\n"
     "  rename) mv -f -T -- \"$2\" \"$3\" ;;\n"
     "  remove) rm -f -- \"$2\" ;;\n"
-    "  purge) rm -rf -- \"$2\" ;;\n"
+    "  check)\n"
+    "    if [ ! -d \"$2\" ]; then why=folder; false\n"
+    "    elif [ -e \"$3\" ] && [ ! -f \"$3\" ]; then why=file; false\n"
+    "    else :; fi ;;\n"
+    "  write)\n"
+    "    words=3\n"
+    "    if [ \"$#\" -lt 9 ]; then echo \"certdeck-batch: bad write\" >&2; exit 2; fi\n"
+    "    case \"$7:$8\" in [0-7][0-7][0-7][0-7]:[0-9]*) ;; *) echo \"certdeck-batch: bad write\" >&2; exit 2 ;; esac\n"
+    "    case \"$8\" in *[!0-9]*) echo \"certdeck-batch: bad write\" >&2; exit 2 ;; esac\n"
+    "    { { [ ! -e \"$3\" ] && [ ! -h \"$3\" ]; } || rm -f -- \"$3\"; } &&\n"
+    "    (umask \"$7\" && set -C && exec head -c \"$8\" > \"$3\") &&\n"
+    "    IFS= read -r end && [ \"$end\" = \"$9\" ] &&\n"
+    "    { [ -z \"$4\" ] || chmod -- \"$4\" \"$3\"; } &&\n"
+    "    { [ ! -e \"$2\" ] || { [ -O \"$2\" ] && [ -G \"$2\" ]; } || chown --reference=\"$2\" -- \"$3\"; } &&\n"
+    "    if [ -n \"$5\" ] && [ -n \"$6\" ]; then chown -- \"$5:$6\" \"$3\"\n"
+    "    elif [ -n \"$5\" ]; then chown -- \"$5\" \"$3\"\n"
+    "    elif [ -n \"$6\" ]; then chgrp -- \"$6\" \"$3\"; fi ;;\n"
+    "  backup)\n"
+    "    if [ -e \"$2\" ]; then cp -p --remove-destination -- \"$2\" \"$3\"\n"
+    "    else skip=1; { [ ! -e \"$3\" ] && [ ! -h \"$3\" ]; } || rm -f -- \"$3\"; fi ;;\n"
+    "  restore)\n"
+    "    words=1\n"
+    "    if [ \"$#\" -lt 7 ]; then echo \"certdeck-batch: bad restore\" >&2; exit 2; fi\n"
+    "    if [ -e \"$4\" ] || [ -h \"$4\" ]; then rm -f -- \"$4\"\n"
+    "    elif [ -f \"$2\" ] && h=$(sha256sum < \"$2\") && [ \"${h%% *}\" = \"$7\" ]; then\n"
+    "      if [ -e \"$3\" ]; then mv -f -T -- \"$3\" \"$2\"; else why=kept; false; fi\n"
+    "    else skip=1; fi ;;\n"
     "  run)\n"
     "    words=$2\n"
     "    case \"$words\" in ''|*[!0-9]*) echo \"certdeck-batch: bad word count\" >&2; exit 2 ;; esac\n"
@@ -81,29 +104,32 @@ const QString kBatchScript = QStringLiteral(
     "  *) echo \"certdeck-batch: unknown step\" >&2; false ;;\n"
     "  esac\n"
     "  st=$?\n"
-    "  if [ \"$st\" -eq 0 ]; then echo \"done $i\"\n"
+    "  if [ \"$st\" -eq 0 ]; then\n"
+    "    if [ -n \"$skip\" ]; then echo \"skipped $i\"; else echo \"done $i\"; fi\n"
     "  elif [ \"$1\" = run ]; then\n"
     "    echo \"failed $i $st $(printf '%s' \"$said\" | tail -c 2000 | od -An -v -tx1 | tr -d ' \\n')\"\n"
     "    bad=1; [ \"$keep\" = continue ] || exit 1\n"
-    "  else echo \"failed $i\"; bad=1; [ \"$keep\" = continue ] || [ \"$1\" = purge ] || exit 1; fi\n"
+    "  else echo \"failed $i${why:+ $why}\"; bad=1; [ \"$keep\" = continue ] || exit 1; fi\n"
     "  i=$((i + 1)); shift 6; shift \"$words\"\n"
     "done\n"
     "exit \"$bad\"\n");
 
 QString kindName(SudoFiles::Step::Kind kind) {
     switch (kind) {
-    case SudoFiles::Step::Kind::Install:
-        return QStringLiteral("install");
-    case SudoFiles::Step::Kind::Copy:
-        return QStringLiteral("copy");
     case SudoFiles::Step::Kind::Rename:
         return QStringLiteral("rename");
     case SudoFiles::Step::Kind::Remove:
         return QStringLiteral("remove");
-    case SudoFiles::Step::Kind::RemoveStagingDir:
-        return QStringLiteral("purge");
     case SudoFiles::Step::Kind::Run:
         return QStringLiteral("run");
+    case SudoFiles::Step::Kind::Check:
+        return QStringLiteral("check");
+    case SudoFiles::Step::Kind::Write:
+        return QStringLiteral("write");
+    case SudoFiles::Step::Kind::Backup:
+        return QStringLiteral("backup");
+    case SudoFiles::Step::Kind::Restore:
+        return QStringLiteral("restore");
     }
     return QString();
 }
@@ -186,67 +212,9 @@ Error SudoFiles::refusal(const QString& purpose, const QString& detail) const {
                  detail);
 }
 
-QCoro::Task<Result<SudoFiles::Prepared>> SudoFiles::prepare(QString purpose, QStringList paths, CancelToken cancel) {
-    QStringList argv{QStringLiteral("sh"), QStringLiteral("-c"), kCheckScript, QStringLiteral("certdeck-check")};
-    argv << paths;
-    // mktemp as the login user, who must own the folder for the SFTP uploads; `&&`: only once sudo
-    // worked and every path was checked.
-    const RemoteCommand command = RemoteCommand(argv).withSudo().andThen(RemoteCommand(
-        QStringList{QStringLiteral("mktemp"), QStringLiteral("-d"), QStringLiteral("--tmpdir"), kStagingTemplate}));
-    auto task = m_session->run(command, m_timeout, cancel);
-    auto r = co_await task;
-    if (!r) {
-        if (r.error().code != ErrorCode::Permission)
-            co_return r.error();
-        co_return refusal(purpose, r.error().userMessage + QLatin1Char('\n') + r.error().detail);
-    }
-    const QString host = m_session->target().displayName();
-    const std::optional<QStringList> lines = linesAfter(r->stdOut, QLatin1String("certdeck-check"));
-    if (!lines) {
-        // The script never ran: sudo refused in words SshSession::run() does not know.
-        if (!r->succeeded())
-            co_return refusal(purpose, errorText(*r));
-        co_return Error(ErrorCode::Protocol,
-                        QObject::tr("Unexpected answer from %1 while checking the files.").arg(host),
-                        QString::fromUtf8(r->stdOut.left(300)));
-    }
-    Prepared out;
-    for (qsizetype i = 0; i < paths.size(); ++i) {
-        if (i >= lines->size()) {
-            if (r->succeeded())
-                break;
-            co_return Error(ErrorCode::Ssh, QObject::tr("Could not check %1 on %2.").arg(paths.at(i), host),
-                            errorText(*r));
-        }
-        const QString& line = lines->at(i);
-        if (line == QLatin1String("-")) {
-            out.infos << RemoteFileInfo{};
-            continue;
-        }
-        const std::optional<RemoteFileInfo> info = parseStat(line);
-        if (!info)
-            co_return Error(ErrorCode::Protocol, QObject::tr("Unexpected answer from stat on %1.").arg(host),
-                            line.left(300));
-        out.infos << *info;
-    }
-    if (out.infos.size() != paths.size())
-        co_return Error(ErrorCode::Protocol,
-                        QObject::tr("Unexpected answer from %1 while checking the files.").arg(host),
-                        QString::fromUtf8(r->stdOut.left(300)));
-    if (!r->succeeded() || lines->size() != paths.size() + 1)
-        co_return Error(ErrorCode::Ssh, QObject::tr("mktemp failed on %1.").arg(host), errorText(*r))
-            .withContext(QObject::tr("Creating a private upload folder"));
-    const QString dir = lines->last().trimmed();
-    if (!isStagingDir(dir))
-        co_return Error(ErrorCode::Protocol,
-                        QObject::tr("mktemp on %1 answered something that is not a folder path.").arg(host),
-                        dir.left(300));
-    out.stagingDir = dir;
-    co_return out;
-}
-
 bool SudoFiles::BatchOutcome::allDone() const {
-    return std::all_of(states.begin(), states.end(), [](StepState s) { return s == StepState::Done; });
+    return std::all_of(states.begin(), states.end(),
+                       [](StepState s) { return s == StepState::Done || s == StepState::Skipped; });
 }
 
 qsizetype SudoFiles::BatchOutcome::firstFailure() const {
@@ -255,19 +223,32 @@ qsizetype SudoFiles::BatchOutcome::firstFailure() const {
 
 Error SudoFiles::BatchOutcome::errorAt(qsizetype index, const QString& where) const {
     const Step& step = steps.at(index);
+    const QString reason = QString::fromLatin1(outputs.value(index));
     QString context;
     QStringList argv;
     switch (step.kind) {
-    case Step::Kind::Install:
-        context = QObject::tr("Installing %1").arg(step.to);
-        argv << QStringLiteral("install") << QStringLiteral("-m") << octal(step.mode);
-        if (!step.owner.isEmpty())
-            argv << QStringLiteral("-o") << step.owner;
-        if (!step.group.isEmpty())
-            argv << QStringLiteral("-g") << step.group;
-        argv << QStringLiteral("-T") << QStringLiteral("--") << step.from << step.to;
+    case Step::Kind::Check:
+        if (reason == QLatin1String("folder"))
+            return Error(ErrorCode::NotFound,
+                         QObject::tr("The folder %1 does not exist on %2: create it or change the target's paths.")
+                             .arg(step.from, where));
+        return Error(ErrorCode::InvalidInput,
+                     QObject::tr("%1 on %2 is not a regular file; refusing to replace it.").arg(step.to, where));
+    case Step::Kind::Restore:
+        if (reason == QLatin1String("kept"))
+            return Error(ErrorCode::Deploy,
+                         QObject::tr("%1 on %2 holds the new file and had no previous version: left in place.")
+                             .arg(step.to, where));
+        context = QObject::tr("Restoring %1").arg(step.to);
+        argv << QStringLiteral("mv") << QStringLiteral("-f") << QStringLiteral("-T") << QStringLiteral("--")
+             << step.from << step.to;
         break;
-    case Step::Kind::Copy:
+    case Step::Kind::Write:
+        context = QObject::tr("Writing %1").arg(step.to);
+        argv << QStringLiteral("head") << QStringLiteral("-c") << QString::number(step.data.size())
+             << QStringLiteral(">") << step.to;
+        break;
+    case Step::Kind::Backup:
         context = QObject::tr("Copying %1").arg(step.from);
         argv << QStringLiteral("cp") << QStringLiteral("-p") << QStringLiteral("--remove-destination")
              << QStringLiteral("--") << step.from << step.to;
@@ -280,10 +261,6 @@ Error SudoFiles::BatchOutcome::errorAt(qsizetype index, const QString& where) co
     case Step::Kind::Remove:
         context = QObject::tr("Removing %1").arg(step.from);
         argv << QStringLiteral("rm") << QStringLiteral("-f") << QStringLiteral("--") << step.from;
-        break;
-    case Step::Kind::RemoveStagingDir:
-        context = QObject::tr("Removing the upload folder %1").arg(step.from);
-        argv << QStringLiteral("rm") << QStringLiteral("-rf") << QStringLiteral("--") << step.from;
         break;
     case Step::Kind::Run: {
         const QString said = QString::fromUtf8(outputs.value(index)).trimmed();
@@ -308,7 +285,7 @@ Error SudoFiles::BatchOutcome::errorAt(qsizetype index, const QString& where) co
 }
 
 QCoro::Task<Result<SudoFiles::BatchOutcome>> SudoFiles::runBatch(QList<Step> steps, OnFailure onFailure,
-                                                                 CancelToken cancel) {
+                                                                 CancelToken cancel, QString purpose) {
     BatchOutcome out;
     out.steps = steps;
     out.states = QList<StepState>(steps.size(), StepState::NotRun);
@@ -318,50 +295,91 @@ QCoro::Task<Result<SudoFiles::BatchOutcome>> SudoFiles::runBatch(QList<Step> ste
         co_return out;
     QStringList argv{QStringLiteral("sh"), QStringLiteral("-c"), kBatchScript, QStringLiteral("certdeck-batch"),
                      onFailure == OnFailure::Continue ? QStringLiteral("continue") : QStringLiteral("stop")};
+    // The Write steps' contents, each followed by this batch's end marker and a newline.
+    QString marker = QStringLiteral("certdeck-end-");
+    for (int k = 0; k < 3; ++k)
+        marker += QString::number(QRandomGenerator::system()->generate(), 16);
+    QByteArray input;
     for (const Step& step : steps) {
-        if (step.kind == Step::Kind::Run) {
+        switch (step.kind) {
+        case Step::Kind::Run:
             if (step.argv.isEmpty() || step.argv.first().isEmpty())
                 co_return Error(ErrorCode::InvalidInput, QObject::tr("A command to run without a program."));
             argv << kindName(step.kind) << QString::number(step.argv.size()) << QString() << QString() << QString()
                  << QString() << step.argv;
             continue;
+        case Step::Kind::Write: {
+            if (step.to.isEmpty())
+                co_return Error(ErrorCode::InvalidInput, QObject::tr("A file operation without a path."));
+            // A mode within rw-rw-rw- comes from the umask at creation; anything else (x, setuid
+            // bits) needs a chmod, after creation with 0600.
+            const int mode = step.mode & 07777;
+            const bool byUmask = (mode & ~0666) == 0;
+            argv << kindName(step.kind) << step.from << step.to << (byUmask ? QString() : octal(mode)) << step.owner
+                 << step.group << octal(byUmask ? (~mode & 0777) : 0177) << QString::number(step.data.size()) << marker;
+            input += step.data.bytes();
+            input += marker.toLatin1() + '\n';
+            continue;
         }
-        if (step.from.isEmpty() ||
-            (step.to.isEmpty() && step.kind != Step::Kind::Remove && step.kind != Step::Kind::RemoveStagingDir))
-            co_return Error(ErrorCode::InvalidInput, QObject::tr("A file operation without a path."));
-        if (step.kind == Step::Kind::RemoveStagingDir && !isStagingDir(step.from))
-            co_return Error(ErrorCode::InvalidInput,
-                            QObject::tr("Refusing to remove %1: not an upload folder.").arg(step.from));
+        case Step::Kind::Restore:
+            if (step.to.isEmpty() || step.from.isEmpty() || step.staged.isEmpty() || step.sha256.size() != 64)
+                co_return Error(ErrorCode::InvalidInput, QObject::tr("A file operation without a path."));
+            argv << kindName(step.kind) << step.to << step.from << step.staged << QString() << QString()
+                 << QString::fromLatin1(step.sha256);
+            continue;
+        case Step::Kind::Check:
+        case Step::Kind::Backup:
+        case Step::Kind::Rename:
+            if (step.from.isEmpty() || step.to.isEmpty())
+                co_return Error(ErrorCode::InvalidInput, QObject::tr("A file operation without a path."));
+            break;
+        case Step::Kind::Remove:
+            if (step.from.isEmpty())
+                co_return Error(ErrorCode::InvalidInput, QObject::tr("A file operation without a path."));
+            break;
+        }
         argv << kindName(step.kind) << step.from << step.to << octal(step.mode) << step.owner << step.group;
     }
-    const RemoteCommand command = m_elevation == Elevation::Sudo ? RemoteCommand(argv).withSudo() : RemoteCommand(argv);
+    RemoteCommand command = m_elevation == Elevation::Sudo ? RemoteCommand(argv).withSudo() : RemoteCommand(argv);
+    if (!input.isEmpty()) {
+        command = command.withInput(SecureBytes(input));
+        SecureBytes::wipe(input);
+    }
     auto task = m_session->run(command, m_timeout, cancel);
     auto r = co_await task;
-    if (!r)
+    if (!r) {
+        if (r.error().code == ErrorCode::Permission && !purpose.isEmpty())
+            co_return refusal(purpose, r.error().userMessage + QLatin1Char('\n') + r.error().detail);
         co_return r.error();
+    }
     const QString host = m_session->target().displayName();
     out.errorOutput = errorText(*r);
     const std::optional<QStringList> lines = linesAfter(r->stdOut, QLatin1String("certdeck-batch"));
-    if (!lines)
+    if (!lines) {
+        // The script never ran: sudo refused in words SshSession::run() does not know.
+        if (m_elevation == Elevation::Sudo && !r->succeeded() && !purpose.isEmpty())
+            co_return refusal(purpose, out.errorOutput);
         co_return m_elevation == Elevation::Sudo
             ? Error(r->succeeded() ? ErrorCode::Protocol : ErrorCode::Permission,
                     QObject::tr("sudo on %1 did not run the file operations.").arg(host),
                     out.errorOutput + QString::fromUtf8(r->stdOut.left(300)))
             : Error(ErrorCode::Protocol, QObject::tr("The shell on %1 did not run the commands.").arg(host),
                     out.errorOutput + QString::fromUtf8(r->stdOut.left(300)));
-    // Strictly "done N" / "failed N" in order; anything else leaves the outcome unknown.
+    }
+    // Strictly "done N" / "skipped N" / "failed N [REASON]" in order; anything else leaves the
+    // outcome unknown.
     bool consistent = lines->size() <= steps.size();
     // A Run step's failure: "failed N STATUS HEX" (exit status 1..255, at most 2000 bytes as hex).
     static const QRegularExpression runFailure(QStringLiteral("^failed (\\d+) (\\d{1,3}) ((?:[0-9a-f]{2}){0,2000})$"));
     for (qsizetype i = 0; consistent && i < lines->size(); ++i) {
         const QString& line = lines->at(i);
+        const Step::Kind kind = steps.at(i).kind;
         if (line == QStringLiteral("done %1").arg(i)) {
             out.states[i] = StepState::Done;
-        } else if (steps.at(i).kind != Step::Kind::Run) {
-            consistent = line == QStringLiteral("failed %1").arg(i);
-            if (consistent)
-                out.states[i] = StepState::Failed;
-        } else {
+        } else if (line == QStringLiteral("skipped %1").arg(i)) {
+            consistent = kind == Step::Kind::Backup || kind == Step::Kind::Restore;
+            out.states[i] = StepState::Skipped;
+        } else if (kind == Step::Kind::Run) {
             const QRegularExpressionMatch m = runFailure.match(line);
             const int status = m.hasMatch() ? m.captured(2).toInt() : 0;
             consistent = m.hasMatch() && m.captured(1) == QString::number(i) && status >= 1 && status <= 255;
@@ -369,6 +387,20 @@ QCoro::Task<Result<SudoFiles::BatchOutcome>> SudoFiles::runBatch(QList<Step> ste
                 out.states[i] = StepState::Failed;
                 out.exitCodes[i] = status;
                 out.outputs[i] = QByteArray::fromHex(m.captured(3).toLatin1());
+            }
+        } else {
+            const QString failed = QStringLiteral("failed %1").arg(i);
+            QString reason;
+            if (line.startsWith(failed + QLatin1Char(' ')))
+                reason = line.mid(failed.size() + 1);
+            const bool knownReason =
+                reason.isEmpty() ||
+                (kind == Step::Kind::Check && (reason == QLatin1String("folder") || reason == QLatin1String("file"))) ||
+                (kind == Step::Kind::Restore && reason == QLatin1String("kept"));
+            consistent = (line == failed || !reason.isEmpty()) && knownReason;
+            if (consistent) {
+                out.states[i] = StepState::Failed;
+                out.outputs[i] = reason.toLatin1();
             }
         }
     }
@@ -451,28 +483,13 @@ QCoro::Task<Result<RemoteFileInfo>> SudoFiles::stat(QString path, CancelToken ca
     auto r = co_await task;
     if (!r)
         co_return r.error();
-    // "644 0 0 1234 regular file": the type is last because it holds spaces.
     const QString line = QString::fromUtf8(r->stdOut.left(400)).trimmed();
-    const QStringList fields = line.split(QLatin1Char(' '));
-    bool okMode = false;
-    bool okUid = false;
-    bool okGid = false;
-    bool okSize = false;
-    if (fields.size() >= 5) {
-        info.permissions = fields.at(0).toInt(&okMode, 8);
-        info.uid = fields.at(1).toUInt(&okUid);
-        info.gid = fields.at(2).toUInt(&okGid);
-        info.size = fields.at(3).toULongLong(&okSize);
-    }
-    if (!okMode || !okUid || !okGid || !okSize)
+    const std::optional<RemoteFileInfo> parsed = parseStat(line);
+    if (!parsed)
         co_return Error(ErrorCode::Protocol,
                         QObject::tr("Unexpected answer from stat on %1.").arg(m_session->target().displayName()),
                         line.left(300));
-    const QString type = fields.mid(4).join(QLatin1Char(' '));
-    info.exists = true;
-    info.isDirectory = type == QLatin1String("directory");
-    info.isRegularFile = type.startsWith(QLatin1String("regular"));
-    co_return info;
+    co_return *parsed;
 }
 
 QCoro::Task<Status> SudoFiles::install(QString from, QString to, int mode, QString owner, QString group,
@@ -488,29 +505,6 @@ QCoro::Task<Status> SudoFiles::install(QString from, QString to, int mode, QStri
     auto r = co_await task;
     if (!r)
         co_return r.error().withContext(QObject::tr("Installing %1").arg(to));
-    co_return Status{};
-}
-
-QCoro::Task<Status> SudoFiles::copy(QString from, QString to, CancelToken cancel) {
-    const RemoteCommand command =
-        RemoteCommand(QStringList{QStringLiteral("cp"), QStringLiteral("-p"), QStringLiteral("--remove-destination"),
-                                  QStringLiteral("--"), from, to})
-            .withSudo();
-    auto task = m_session->runChecked(command, m_timeout, cancel);
-    auto r = co_await task;
-    if (!r)
-        co_return r.error().withContext(QObject::tr("Copying %1").arg(from));
-    co_return Status{};
-}
-
-QCoro::Task<Status> SudoFiles::rename(QString from, QString to, CancelToken cancel) {
-    const RemoteCommand command = RemoteCommand(QStringList{QStringLiteral("mv"), QStringLiteral("-f"),
-                                                            QStringLiteral("-T"), QStringLiteral("--"), from, to})
-                                      .withSudo();
-    auto task = m_session->runChecked(command, m_timeout, cancel);
-    auto r = co_await task;
-    if (!r)
-        co_return r.error().withContext(QObject::tr("Moving %1 into place").arg(to));
     co_return Status{};
 }
 

@@ -314,10 +314,11 @@ private Q_SLOTS:
         DeployTarget t = nginxTarget();
         Progress progress;
         int dropped = 0;
-        // The certificate is uploaded; as the key's upload starts, the network goes away.
-        const QString keyStep = QStringLiteral("deploy:web1:upload:") + m_nginx.tlsKeyPath();
+        // As root the files go with the one exec that installs them: as it starts, the network goes
+        // away.
+        const QString installStep = QStringLiteral("deploy:web1:install");
         QObject::connect(&progress, &Progress::stepChanged, &progress, [&](const ProgressStep& step) {
-            if (step.id == keyStep && step.state == ProgressStep::State::Running)
+            if (step.id == installStep && step.state == ProgressStep::State::Running)
                 dropped += m_sshd.dropConnections();
         });
         const DeployResult r = deploy(t, m, progress);

@@ -50,6 +50,16 @@ QByteArray readLocal(const QString& path) {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+bool writeLocal(const QString& path, const QByteArray& data) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+/// chattr +i / -i: an immutable file cannot be renamed over, not even by root.
+bool setImmutable(const QString& path, bool on) {
+    return QProcess::execute(QStringLiteral("chattr"), {on ? QStringLiteral("+i") : QStringLiteral("-i"), path}) == 0;
+}
+
 struct Owner {
     int mode = -1;
     uint uid = 0;
@@ -370,32 +380,30 @@ private Q_SLOTS:
         const QByteArray oldKey = readLocal(m_nginx.tlsKeyPath());
         const Owner oldKeyOwner = ownerOf(m_nginx.tlsKeyPath());
 
-        // Four files renamed in this order: a new one, the two in place, and a new one whose name
-        // becomes a non-empty folder after the checks passed, so its rename (the last step of the
-        // batch) fails after three renames succeeded.
+        // Four files renamed in this order: a new one, the two in place, and an immutable one
+        // (chattr +i: every check passes, its new copy and backup are written beside it, but even
+        // root cannot rename over it), so the last rename of the batch fails after three succeeded.
         const QString tls = m_nginx.prefix() + QStringLiteral("/tls");
         const QString added = tls + QStringLiteral("/added chain.pem");
         const QString blocked = tls + QStringLiteral("/blocked.pem");
         QFile::remove(added);
-        QDir(blocked).removeRecursively();
+        QFile::remove(blocked);
+        QVERIFY(writeLocal(blocked, "in the way\n"));
+        QVERIFY2(setImmutable(blocked, true), "chattr +i failed: the test needs a file system with immutable files");
         DeployTarget t = nginxTarget(m_sshd);
         t.files.prepend(DeployFile{FileContent::Chain, added, 0644});
         t.files.append(DeployFile{FileContent::FullChain, blocked, 0644});
-        const QString uploadBlocked = QStringLiteral(":upload:") + blocked;
-        QObject::connect(&progress, &Progress::stepChanged, &progress, [&](const ProgressStep& s) {
-            if (s.id.endsWith(uploadBlocked) && s.state == ProgressStep::State::Running)
-                QDir().mkpath(blocked + QStringLiteral("/inside"));
-        });
         DeployMaterial m;
         QVERIFY(material(&m));
         const DeployResult r = deploy(t, m, progress);
+        QVERIFY(setImmutable(blocked, false));
         QVERIFY2(!r.deployed && r.error, qPrintable(why(r)));
         QVERIFY2(r.error->toString().contains(blocked), qPrintable(why(r)));
         QVERIFY(!r.untouched);
         QVERIFY(r.rolledBack);
         QVERIFY2(!r.rollbackError, qPrintable(why(r)));
         // Exactly what was changed is undone: the replaced files are back with their owner, the
-        // new file that had no previous version is gone, the folder in the way is left alone.
+        // new file that had no previous version is gone, the file in the way is unchanged.
         QCOMPARE(readLocal(m_nginx.tlsCertPath()), oldCert);
         QCOMPARE(readLocal(m_nginx.tlsKeyPath()), oldKey);
         const Owner key = ownerOf(m_nginx.tlsKeyPath());
@@ -403,13 +411,40 @@ private Q_SLOTS:
         QCOMPARE(key.uid, oldKeyOwner.uid);
         QCOMPARE(key.gid, oldKeyOwner.gid);
         QVERIFY(!QFileInfo::exists(added));
-        QVERIFY(QFileInfo(blocked + QStringLiteral("/inside")).isDir());
+        QCOMPARE(readLocal(blocked), QByteArray("in the way\n"));
         const QStringList left =
             QDir(tls).entryList({QStringLiteral("*certdeck-new*")}, QDir::Files | QDir::Dirs | QDir::Hidden);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
         QCOMPARE(stagingDirsOf(m_sshd.testUserUid()), QStringList());
         QCOMPARE(served(), before);
-        QVERIFY(QDir(blocked).removeRecursively());
+        QVERIFY(QFile::remove(blocked));
+        QFile::remove(Deployer::backupPath(blocked));
+        QFile::remove(Deployer::backupPath(added));
+    }
+
+    void checksRefuseBeforeAnythingIsWritten() {
+        // The second file's name is a folder: the batch's checks stop it before any file is
+        // written, so not even a temporary file or a backup appears.
+        DeployMaterial m;
+        QVERIFY(material(&m));
+        const QString tls = m_nginx.prefix() + QStringLiteral("/tls");
+        const QString folder = tls + QStringLiteral("/a folder.pem");
+        QVERIFY(QDir().mkpath(folder));
+        const QStringList filesBefore = QDir(tls).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+        const QByteArray oldCert = readLocal(m_nginx.tlsCertPath());
+        DeployTarget t = nginxTarget(m_sshd);
+        t.files.append(DeployFile{FileContent::Chain, folder, 0644});
+        Progress progress;
+        const DeployResult r = deploy(t, m, progress);
+        QVERIFY2(!r.deployed && r.error, qPrintable(why(r)));
+        QCOMPARE(r.error->code, ErrorCode::InvalidInput);
+        QVERIFY2(r.error->userMessage.contains(folder) && r.error->userMessage.contains(QLatin1String("regular file")),
+                 qPrintable(why(r)));
+        QVERIFY(r.untouched);
+        QVERIFY(!r.rolledBack);
+        QCOMPARE(QDir(tls).entryList(QDir::Files | QDir::Hidden, QDir::Name), filesBefore);
+        QCOMPARE(readLocal(m_nginx.tlsCertPath()), oldCert);
+        QVERIFY(QDir(folder).removeRecursively());
     }
 
     void failedInstallLeavesServerUntouched() {

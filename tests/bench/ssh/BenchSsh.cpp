@@ -18,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -25,6 +26,8 @@
 #include <cstdio>
 #include <memory>
 #include <vector>
+
+#include <unistd.h>
 
 using namespace certdeck;
 
@@ -35,6 +38,22 @@ QTextStream out(stdout);
 [[noreturn]] void die(const QString& what) {
     out << "bench_ssh: " << what << Qt::endl;
     std::exit(1);
+}
+
+/// Machine-wide CPU time in use so far (all processes: ours, sshd, sudo, nginx), in ms, from
+/// /proc/stat: what ten "servers" sharing this machine's cores compete for.
+double busyCpuMs() {
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+    // cpu user nice system idle iowait irq softirq steal ...
+    double busy = 0;
+    for (qsizetype i = 1; i < fields.size() && i <= 8; ++i) {
+        if (i != 4 && i != 5)
+            busy += fields.at(i).toDouble();
+    }
+    return busy * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 double median(std::vector<double> v) {
@@ -204,7 +223,6 @@ void fanOut(int runs, bool deployUser) {
     deploy::Deployer::Options options;
     options.maxConcurrent = 10;
     deploy::Deployer deployer(options);
-    Progress progress;
 
     auto timeDeploy = [&](int count, bool full) {
         QList<deploy::DeployTarget> targets;
@@ -224,27 +242,38 @@ void fanOut(int runs, bool deployUser) {
         }
         const deploy::DeployMaterial material = freshMaterial(*heads[0]);
         const quint64 hs0 = ssh::SshSession::handshakeCount();
+        Progress stepsOf;
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        const double cpu0 = busyCpuMs();
         QElapsedTimer clock;
         clock.start();
-        const auto results = QCoro::waitFor(deployer.deployAll(targets, material, progress, CancelToken()));
+        const auto results = QCoro::waitFor(deployer.deployAll(targets, material, stepsOf, CancelToken()));
         const double ms = static_cast<double>(clock.elapsed());
+        const double cpuPerServer = (busyCpuMs() - cpu0) / count;
         for (const auto& r : results) {
             if (!r.deployed)
                 die(r.target + QStringLiteral(": ") + (r.error ? r.error->toString() : QString()));
         }
         const quint64 hs = ssh::SshSession::handshakeCount() - hs0;
         if (qEnvironmentVariableIsSet("BENCH_SSH_STEPS")) {
-            for (const ProgressStep& s : progress.steps()) {
-                if (!s.id.startsWith(targets.first().name + QLatin1Char(':')) && !s.id.contains(targets.first().name))
-                    continue;
-                out << "    " << s.at.toString(QStringLiteral("ss.zzz")) << ' ' << s.text << Qt::endl;
+            // When each server finished each step, in ms from the start: where the time goes.
+            for (const deploy::DeployTarget& t : targets) {
+                QStringList line;
+                for (const ProgressStep& s : stepsOf.steps()) {
+                    if (s.id.contains(t.name) && s.state == ProgressStep::State::Done)
+                        line << QStringLiteral("%1 +%2")
+                                    .arg(s.id.section(QLatin1Char(':'), 2, 2))
+                                    .arg(started.msecsTo(s.at));
+                }
+                out << "    " << t.name << ": " << line.join(QStringLiteral(", ")) << Qt::endl;
             }
         }
-        out << QStringLiteral("  %1 to %2 server(s): %3 ms, %4 handshakes")
+        out << QStringLiteral("  %1 to %2 server(s): %3 ms, %4 handshakes, CPU (whole machine) %5 ms per server")
                    .arg(full ? QStringLiteral("deploy+reload+verify") : QStringLiteral("upload+install only"))
                    .arg(count)
                    .arg(ms)
                    .arg(hs)
+                   .arg(cpuPerServer, 0, 'f', 0)
             << Qt::endl;
         return ms;
     };
@@ -271,8 +300,13 @@ void fanOut(int runs, bool deployUser) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(1, QString::fromLocal8Bit(argv[1]).toInt()) : 5;
-    issuanceAndDeploy(runs);
-    fanOut(runs, true);
-    fanOut(runs, false);
+    // BENCH_SSH_ONLY=issue|sudo|root runs one part.
+    const QString only = qEnvironmentVariable("BENCH_SSH_ONLY");
+    if (only.isEmpty() || only == QLatin1String("issue"))
+        issuanceAndDeploy(runs);
+    if (only.isEmpty() || only == QLatin1String("sudo"))
+        fanOut(runs, true);
+    if (only.isEmpty() || only == QLatin1String("root"))
+        fanOut(runs, false);
     return 0;
 }
