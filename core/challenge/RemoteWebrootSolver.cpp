@@ -158,7 +158,7 @@ QCoro::Task<Status> RemoteWebrootSolver::present(const acme::ChallengeTask& task
     SelfCheck::Options checkOptions = m_options.selfCheckOptions;
     if (m_options.compareAddresses && checkOptions.expectedAddresses.isEmpty()) {
         const QString host = m_session->host();
-        auto resolveJob = runBlocking([host] { return addressesOf(host); });
+        auto resolveJob = runWaiting([host] { return addressesOf(host); });
         const QStringList addresses = co_await resolveJob;
         // A tunnel or jump host on loopback says nothing about where the site lives.
         bool loopback = addresses.isEmpty();

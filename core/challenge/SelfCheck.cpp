@@ -252,7 +252,7 @@ SelfCheck::SelfCheck(Options options)
 
 QCoro::Task<Status> SelfCheck::check(Expectation expectation, CancelToken cancel) const {
     const SelfCheck copy = *this;
-    auto job = runBlocking([copy, expectation, cancel] { return copy.checkBlocking(expectation, cancel); });
+    auto job = runWaiting([copy, expectation, cancel] { return copy.checkBlocking(expectation, cancel); });
     auto status = co_await job;
     co_return status;
 }

@@ -22,7 +22,7 @@ namespace certdeck::challenge {
 /// another folder than the one written to — the path tried is named), a redirect to HTTPS whose
 /// handshake or certificate is broken, a timeout.
 ///
-/// Threading: check() runs the blocking fetch on the global thread pool and resumes on the caller's
+/// Threading: check() runs the blocking fetch on the waiting pool (certdeck::runWaiting) and resumes on the caller's
 /// thread. Every hop is bounded in time and size.
 class SelfCheck {
 public:

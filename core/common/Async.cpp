@@ -9,6 +9,21 @@
 
 namespace certdeck {
 
+namespace {
+/// Threads of runWaiting(): enough for a fleet's TLS checks or a name's DNS servers at once; an
+/// idle thread ends after the pool's expiry (30 s).
+constexpr int kWaitingThreads = 32;
+
+struct WaitingPool : QThreadPool {
+    WaitingPool() { setMaxThreadCount(kWaitingThreads); }
+};
+Q_GLOBAL_STATIC(WaitingPool, gWaitingPool)
+} // namespace
+
+QThreadPool* waitingPool() {
+    return gWaitingPool();
+}
+
 QCoro::Task<bool> sleepFor(std::chrono::milliseconds duration, const CancelToken& cancel) {
     if (cancel.isCancelled())
         co_return false;

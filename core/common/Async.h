@@ -6,6 +6,7 @@
 
 #include <QCoroFuture>
 #include <QCoroTask>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <chrono>
@@ -13,8 +14,9 @@
 
 namespace certdeck {
 
-/// Runs blocking work (libssh, ldns, RSA key generation, bulk SQL) on the global thread pool; `co_await`
-/// the returned QFuture to resume on the awaiting thread when done.
+/// Runs blocking work that keeps a core busy (RSA key generation, bulk file and SQL work) on the global
+/// thread pool, sized to the cores; `co_await` the returned QFuture to resume on the awaiting thread
+/// when done. Work that mostly waits on a peer goes through runWaiting() instead.
 ///
 /// GCC 12 destroys temporaries inside a `co_await` expression twice (a capturing lambda's captures,
 /// a braced argument, a default-constructed QUrl or CancelToken ...). Always name things first:
@@ -23,6 +25,17 @@ namespace certdeck {
 /// and pass only lvalues to the coroutines you co_await.
 template <typename F> auto runBlocking(F&& f) {
     return QtConcurrent::run(std::forward<F>(f));
+}
+
+/// The pool of runWaiting(): sized for waiting, not for cores (see there).
+QThreadPool* waitingPool();
+
+/// Runs blocking work that mostly waits on a peer (a socket read bounded by a timeout: a TLS
+/// handshake, a DNS query, an HTTP fetch, SMTP) on a pool of its own with many threads, so that ten
+/// slow servers are waited for at once instead of two at a time behind the cores' count, and so
+/// that they never hold up CPU work on the global pool. Same rules as runBlocking().
+template <typename F> auto runWaiting(F&& f) {
+    return QtConcurrent::run(waitingPool(), std::forward<F>(f));
 }
 
 /// Sleeps for `duration` unless the token is cancelled first. Returns false when cancelled.

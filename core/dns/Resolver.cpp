@@ -176,7 +176,7 @@ QCoro::Task<Result<DnsAnswer>> Resolver::query(QString name, RecordType type, Ca
     auto job = [qname, type, options, cancel]() {
         return resolveBlocking(qname, type, options, cancel);
     };
-    auto pending1 = runBlocking(std::move(job));
+    auto pending1 = runWaiting(std::move(job));
     auto result = co_await pending1;
     if (cancel.isCancelled())
         co_return cancelledError();

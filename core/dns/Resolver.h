@@ -43,7 +43,7 @@ struct ResolverOptions {
 /// InvalidInput (bad name), Cancelled. Every wait is bounded by `timeout`; a message is at most
 /// 64 KiB (the protocol's limit).
 ///
-/// Threading: the blocking socket work runs on the global thread pool (certdeck::runBlocking) and
+/// Threading: the blocking socket work runs on the waiting pool (certdeck::runWaiting) and
 /// the coroutine resumes on the caller's thread. The tasks copy what they need: the Resolver may
 /// be destroyed while they run. Cancellation is noticed within 100 ms.
 class Resolver {

@@ -303,7 +303,7 @@ QCoro::Task<Status> Rfc2136Updater::update(QString name, QString value, quint32 
     auto send = [job, cancel]() {
         return sendBlocking(job, cancel);
     };
-    auto pending1 = runBlocking(std::move(send));
+    auto pending1 = runWaiting(std::move(send));
     auto result = co_await pending1;
     if (cancel.isCancelled())
         co_return cancelledError();

@@ -45,7 +45,7 @@ struct Rfc2136Options {
 /// (not the zone's primary), NOTZONE; no answer is ErrorCode::Timeout naming the server; a bad
 /// key or name is InvalidInput.
 ///
-/// Threading: socket work runs on the thread pool (certdeck::runBlocking); the tasks copy what
+/// Threading: socket work runs on the waiting pool (certdeck::runWaiting); the tasks copy what
 /// they need, so the updater may be destroyed while they run. The secret is never logged.
 class Rfc2136Updater {
 public:

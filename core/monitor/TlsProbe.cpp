@@ -438,7 +438,7 @@ Result<TlsProbeResult> TlsProbe::probeBlocking(const Options& options) {
 }
 
 QCoro::Task<Result<TlsProbeResult>> TlsProbe::probe(Options options) {
-    auto job = runBlocking([options] { return probeBlocking(options); });
+    auto job = runWaiting([options] { return probeBlocking(options); });
     auto result = co_await job;
     co_return result;
 }

@@ -266,7 +266,7 @@ QCoro::Task<Status> SmtpNotifier::send(Notification notification) {
     const QString id = QString::number(QRandomGenerator::global()->generate64(), 36) + QLatin1Char('.') +
                        QString::number(now.toMSecsSinceEpoch()) + QStringLiteral("@certdeck");
     const QByteArray msg = message(notification, now, id);
-    auto job = runBlocking([o, msg] {
+    auto job = runWaiting([o, msg] {
         Session session(o);
         return session.run(msg);
     });

@@ -13,7 +13,7 @@
 namespace certdeck::dns::internal {
 
 /// One DNS message exchange over our own sockets, so that every wait is bounded and cancellable
-/// and the error says which server failed and how. Blocking: call through certdeck::runBlocking.
+/// and the error says which server failed and how. Blocking: call through certdeck::runWaiting.
 /// Thread-safe (no shared state).
 class DnsTransport {
 public:
