@@ -22,8 +22,8 @@ namespace certdeck::challenge {
 /// another folder than the one written to — the path tried is named), a redirect to HTTPS whose
 /// handshake or certificate is broken, a timeout.
 ///
-/// Threading: check() runs the blocking fetch on the waiting pool (certdeck::runWaiting) and resumes on the caller's
-/// thread. Every hop is bounded in time and size.
+/// Threading: check() runs the blocking fetch on the waiting pool (certdeck::runWaiting) and resumes
+/// on the caller's thread. Every hop is bounded in time and size.
 class SelfCheck {
 public:
     struct Options {

@@ -14,9 +14,9 @@
 
 namespace certdeck {
 
-/// Runs blocking work that keeps a core busy (RSA key generation, bulk file and SQL work) on the global
-/// thread pool, sized to the cores; `co_await` the returned QFuture to resume on the awaiting thread
-/// when done. Work that mostly waits on a peer goes through runWaiting() instead.
+/// Runs blocking work that keeps a core busy (RSA key generation, bulk file and SQL work) on the
+/// global thread pool, sized to the cores; `co_await` the returned QFuture to resume on the awaiting
+/// thread when done. Work that mostly waits on a peer goes through runWaiting() instead.
 ///
 /// GCC 12 destroys temporaries inside a `co_await` expression twice (a capturing lambda's captures,
 /// a braced argument, a default-constructed QUrl or CancelToken ...). Always name things first:

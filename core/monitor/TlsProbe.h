@@ -27,7 +27,8 @@ enum class StartTls {
 /// problems in the result instead of failing), so it can look at broken and self-signed servers too.
 ///
 /// Threading: probeBlocking() blocks the calling thread (bounded by Options::timeout) and may run on
-/// any thread; probe() runs it on the waiting pool (certdeck::runWaiting) and resumes on the awaiting thread.
+/// any thread; probe() runs it on the waiting pool (certdeck::runWaiting) and resumes on the
+/// awaiting thread.
 /// Failures (name not resolved, refused, timeout, no TLS) are errors with a message naming the
 /// address; libssl's text is in the detail.
 ///
