@@ -289,7 +289,10 @@ private Q_SLOTS:
         QVERIFY(r.rolledBack);
         QVERIFY2(r.rollbackVerified, qPrintable(why(r)));
         // (r.rollbackError reports the second reload "failing" too: this reload always says so.)
-        QCOMPARE(served(), before);
+        // Two reloads in a row: a worker of the first (new certificate) may still take a connection
+        // until it handles its QUIT, after the rollback's spaced confirmations passed on a loaded
+        // machine. What a user relies on is that the previous certificate is what stays served.
+        QTRY_COMPARE_WITH_TIMEOUT(served(), before, 5000);
         QCOMPARE(readLocal(m_nginx.tlsCertPath()), oldCert);
         QCOMPARE(readLocal(m_nginx.tlsKeyPath()), oldKey);
         const Owner key = ownerOf(m_nginx.tlsKeyPath());

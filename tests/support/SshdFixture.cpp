@@ -470,7 +470,19 @@ bool SshdFixture::startAgent(QString* error) {
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SSH_AUTH_SOCK"), agentSocket());
-    return runCapture(add, {clientKeyPath()}, {}, nullptr, error, env);
+    // The socket exists from bind(); connections are refused until the agent's listen(), which a
+    // loaded machine can delay.
+    while (true) {
+        QString addError;
+        if (runCapture(add, {clientKeyPath()}, {}, nullptr, &addError, env))
+            return true;
+        if (deadline.hasExpired() || !addError.contains(QLatin1String("Connection refused"))) {
+            if (error)
+                *error = addError;
+            return false;
+        }
+        QThread::msleep(20);
+    }
 }
 
 bool SshdFixture::installSudoRule(QString* error) {
