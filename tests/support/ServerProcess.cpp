@@ -20,13 +20,39 @@
 
 namespace certdeck::test {
 
+namespace {
+
+/// Where fixture ports come from: outside the kernel's ephemeral range, so that a port handed out
+/// here but bound only now and then (Pebble's http-01 port, bound by a responder during each
+/// order) is never taken in between as the source port of some connection on the machine.
+std::pair<int, int> fixturePortRange() {
+    int low = 32768;
+    int high = 60999;
+    QFile range(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
+    if (range.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> bounds = range.readAll().simplified().split(' ');
+        if (bounds.size() == 2) {
+            low = bounds.at(0).toInt();
+            high = bounds.at(1).toInt();
+        }
+    }
+    if (low - 1 - 10000 >= 5000)
+        return {10000, low - 1};
+    if (65535 - (high + 1) >= 5000)
+        return {high + 1, 65535};
+    return {20000, 60000};
+}
+
+} // namespace
+
 quint16 freePort(bool alsoUdp) {
     static std::set<quint16> handedOut;
-    static quint16 next = static_cast<quint16>(20000 + QRandomGenerator::global()->bounded(30000));
+    static const std::pair<int, int> range = fixturePortRange();
+    static int next = range.first + QRandomGenerator::global()->bounded(range.second - range.first + 1);
     for (int tries = 0; tries < 2000; ++tries) {
-        quint16 port = next++;
-        if (next > 60000)
-            next = 20000;
+        const auto port = static_cast<quint16>(next++);
+        if (next > range.second)
+            next = range.first;
         if (handedOut.count(port))
             continue;
         QTcpServer tcp;
